@@ -1,0 +1,70 @@
+"""Source text: bytes decoded once, and offsets turned into 1-based lines and code-point columns."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ecslint.model import Span
+
+__all__ = ["decode", "LineIndex", "DecodeError"]
+
+
+class DecodeError(ValueError):
+    def __init__(self, message: str, line: int = 1, col: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+        self.col = col
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (an optional BOM dropped); UTF-16/32 with a BOM are accepted too. NUL bytes are refused."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid UTF-16: {exc.reason}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        prefix = data[: exc.start]
+        line = prefix.count(b"\n") + 1
+        col = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise DecodeError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, col) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line = text.count("\n", 0, nul) + 1
+        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
+        raise DecodeError("binary file: it contains a NUL byte", line, col)
+    return text
+
+
+class LineIndex:
+    """Maps offsets of a text to (line, column), both 1-based."""
+
+    __slots__ = ("_starts", "_len")
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+        self._len = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, self._len))
+        line = bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def span(self, start: int, end: int, approximate: bool = False) -> Span:
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end))
+        return Span(line, col, end_line, end_col, approximate)
+
+    def offset(self, line: int, col: int) -> int:
+        """Offset of a 1-based (line, col)."""
+        line = max(1, min(line, len(self._starts)))
+        return min(self._starts[line - 1] + col - 1, self._len)
