@@ -19,6 +19,8 @@ Mapping (botocore shape -> JSON Schema):
 * integer/long -> integer (+ ``minimum``/``maximum``)
 * double/float -> number (+ ``minimum``/``maximum``)
 * boolean   -> boolean; timestamp, blob -> string
+* structure with ``document: true`` (free-form JSON, e.g. HookDetails) -> ``{}``
+  (any value), marked ``x-botocore-document: true``
 
 Structures and enum strings are placed in ``$defs`` and referenced with
 ``{"$ref": "#/$defs/<ShapeName>"}``; other shapes are inlined.  botocore regex
@@ -153,7 +155,13 @@ class SchemaBuilder:
         shape = self.shapes[name]
         kind = shape["type"]
         out: dict[str, Any]
-        if kind == "structure":
+        if kind == "structure" and shape.get("document"):
+            # botocore "document": any JSON value (e.g. HookDetails)
+            out = {"title": name, "x-botocore-document": True}
+            desc = first_sentence(shape.get("documentation"))
+            if desc:
+                out["description"] = desc
+        elif kind == "structure":
             out = {"type": "object", "additionalProperties": False, "properties": {}}
             for member, spec in shape.get("members", {}).items():
                 out["properties"][member] = self.member(spec)
