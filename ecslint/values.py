@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["Unknown", "Partial", "is_unknown", "known", "as_int", "as_bool", "as_str", "is_true", "is_false"]
+__all__ = ["Unknown", "Reference", "Partial", "is_unknown", "known", "as_int", "as_bool", "as_str", "is_true", "is_false"]
 
 
 class Unknown:
@@ -37,6 +37,23 @@ class Unknown:
 
     def __hash__(self) -> int:
         return id(self)
+
+
+class Reference(Unknown):
+    """A reference to another resource of the run (CloudFormation ``Ref``/``Fn::GetAtt``, Terraform
+    ``aws_iam_role.exec.arn``): unknown as a value, but the project linker can follow it."""
+
+    __slots__ = ("target", "attribute")
+
+    def __init__(self, target: str, attribute: str | None = None, reason: str | None = None) -> None:
+        super().__init__(reason or f"reference to {target}" + (f".{attribute}" if attribute else ""))
+        #: CloudFormation logical id or Terraform resource address.
+        self.target = target
+        #: ``Arn``, ``arn``, ``name``... or None for a plain ``Ref``.
+        self.attribute = attribute
+
+    def __repr__(self) -> str:
+        return f"Reference({self.target!r}, {self.attribute!r})"
 
 
 _PLACEHOLDER = re.compile(r"\$\{[^}]*\}")

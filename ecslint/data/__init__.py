@@ -1,0 +1,1 @@
+"""Data files shipped with ecslint (read with ``importlib.resources.files("ecslint.data")``)."""

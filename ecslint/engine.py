@@ -1,0 +1,409 @@
+"""The pipeline: files -> documents -> resources -> project -> rules -> diagnostics -> report."""
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import traceback
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from ecslint.documents.base import Document, DocumentKind, Resource
+from ecslint.model import Diagnostic, FileResult, Finding, Location, Report, Severity, Span
+from ecslint.options import Options
+from ecslint.parsing import ParseError, parse_json, parse_yaml
+from ecslint.registry import Registry, RuleMeta
+from ecslint.source import DecodeError, decode
+
+__all__ = ["run", "discover", "load_document", "select_rules", "LINT_SUFFIXES"]
+
+#: File endings read when walking a directory.
+LINT_SUFFIXES = (".json", ".yaml", ".yml", ".template", ".tfplan")
+
+PARSE_ERROR, SCHEMA_ERROR, UNUSED_SUPPRESSION, UNKNOWN_KIND, INTERNAL_ERROR = (
+    "ECS001", "ECS002", "ECS003", "ECS004", "ECS009",
+)  # fmt: skip
+
+
+# --------------------------------------------------------------------------------- discovery
+def _display(path: str) -> str:
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith("..") else rel
+
+
+def discover(paths: Sequence[str], options: Options) -> tuple[list[tuple[str, bool]], list[str]]:
+    """(path, named explicitly) for every file to read, and notes for paths that do not exist."""
+    excluded = set(options.exclude) | set(options.extend_exclude)
+    out: list[tuple[str, bool]] = []
+    missing: list[str] = []
+    seen: set[str] = set()
+
+    def excluded_name(name: str, full: str) -> bool:
+        return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(full, pat) for pat in excluded)
+
+    for p in paths:
+        if p == "-":
+            out.append((p, True))
+            continue
+        if os.path.isdir(p):
+            for dirpath, dirnames, filenames in os.walk(p):
+                dirnames[:] = sorted(d for d in dirnames if not excluded_name(d, os.path.join(dirpath, d)))
+                for fn in sorted(filenames):
+                    full = os.path.join(dirpath, fn)
+                    if fn.lower().endswith(LINT_SUFFIXES) and not excluded_name(fn, full):
+                        key = os.path.abspath(full)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append((os.path.normpath(full), False))
+        elif os.path.exists(p):
+            key = os.path.abspath(p)
+            if key not in seen:
+                seen.add(key)
+                out.append((p, True))
+        else:
+            missing.append(p)
+    return out, missing
+
+
+# --------------------------------------------------------------------------------- loading
+class Loaded:
+    """One file after reading, parsing and normalizing (or failing to)."""
+
+    __slots__ = ("path", "abspath", "document", "result", "problems")
+
+    def __init__(self, path: str, abspath: str) -> None:
+        self.path = path
+        self.abspath = abspath
+        self.document: Document | None = None
+        self.result = FileResult(path=path, kind=None)
+        #: Engine findings: (code, span, message, severity)
+        self.problems: list[tuple[str, Span, str]] = []
+
+
+def _format_for(path: str, text: str) -> str:
+    low = path.lower()
+    if low.endswith((".yaml", ".yml")):
+        return "yaml"
+    if low.endswith((".json", ".tfplan")):
+        return "json"
+    stripped = text.lstrip()
+    return "json" if stripped.startswith(("{", "[")) else "yaml"
+
+
+def load_document(
+    path: str, data: bytes, kinds: Sequence[DocumentKind], options: Options, explicit: bool = True
+) -> Loaded:
+    display = path if path == "-" else _display(path)
+    loaded = Loaded(display, os.path.abspath(path) if path != "-" else os.path.abspath("stdin"))
+    try:
+        text = decode(data)
+    except DecodeError as exc:
+        loaded.problems.append((PARSE_ERROR, Span(exc.line, exc.col, exc.line, exc.col + 1), str(exc)))
+        return loaded
+    loaded.result.text = text
+    fmt = _format_for(path, text)
+    try:
+        parsed = parse_json(text) if fmt == "json" else parse_yaml(text)
+    except ParseError as exc:
+        if fmt == "json" and not path.lower().endswith((".json", ".tfplan")):
+            try:  # a YAML file that starts with "{" or "["
+                parsed, fmt = parse_yaml(text), "yaml"
+            except ParseError:
+                loaded.problems.append((PARSE_ERROR, Span(exc.line, exc.col, exc.line, exc.col + 1), exc.message))
+                return loaded
+        else:
+            loaded.problems.append((PARSE_ERROR, Span(exc.line, exc.col, exc.line, exc.col + 1), exc.message))
+            return loaded
+    doc = Document(display, loaded.abspath, text, fmt, parsed.data)
+    loaded.document = doc
+    for dup in parsed.duplicates:
+        loaded.problems.append(
+            (PARSE_ERROR, doc.span(dup, "key"), f"duplicate key {dup[-1]!r}: the last value wins, the earlier one is ignored")
+        )
+    kind = _detect(doc.data, kinds, options.kind)
+    if kind is None:
+        if options.kind:
+            loaded.problems.append(
+                (UNKNOWN_KIND, Span(1, 1, 1, 2), f"not a known {options.kind} document (it was forced with --kind {options.kind})")
+            )
+        elif options.strict_kind:
+            loaded.problems.append((UNKNOWN_KIND, Span(1, 1, 1, 2), "not an ECS, CloudFormation, Terraform plan or IAM document"))
+        else:
+            loaded.result.skipped = "not an ECS, CloudFormation, Terraform plan or IAM document"
+        return loaded
+    doc.kind = kind.name
+    loaded.result.kind = kind.name
+    try:
+        doc.resources = kind.load(doc)
+    except Exception as exc:  # noqa: BLE001 - a loader bug must not lose the file or the run
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        loaded.problems.append(
+            (
+                INTERNAL_ERROR,
+                Span(1, 1, 1, 2, True),
+                f"internal error while reading this {kind.name} document ({type(exc).__name__}: {exc} at "
+                f"{os.path.basename(where.filename)}:{where.lineno}); please report it",
+            )
+        )
+    return loaded
+
+
+def _detect(data: Any, kinds: Sequence[DocumentKind], forced: str | None) -> DocumentKind | None:
+    for kind in kinds:
+        if forced and kind.name != forced:
+            continue
+        try:
+            if kind.detect(data):
+                return kind
+        except Exception:  # noqa: BLE001 - a detector that chokes on odd data simply says no
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------- rule selection
+def select_rules(registry: Registry, options: Options) -> list[RuleMeta]:
+    if options.select is None:
+        chosen = {m.code for m in registry if m.status == "stable" or (options.preview and m.status == "preview")}
+    else:
+        chosen = set()
+        for sel in options.select:
+            chosen |= registry.resolve(sel)
+    for sel in options.extend_select:
+        chosen |= registry.resolve(sel)
+    for sel in (*options.ignore, *options.extend_ignore):
+        chosen -= registry.resolve(sel)
+    out = []
+    for code in sorted(chosen):
+        meta = registry.get(code)
+        if meta is None or meta.status == "removed":
+            continue
+        if meta.status == "preview" and not options.preview and options.select is None:
+            continue
+        out.append(meta)
+    return out
+
+
+# --------------------------------------------------------------------------------- suppression
+_COMMENT = re.compile(r"#\s*ecslint:\s*(ignore|file-ignore)(?:\[([^\]]*)\])?")
+
+
+class Suppressions:
+    """``# ecslint: ignore[CODE]`` (same line or the line above), ``# ecslint: file-ignore[CODE]``,
+    CloudFormation ``Metadata: {ecslint: {ignore: [...]}}``, and the config's per-file / per-resource ignores."""
+
+    def __init__(self, registry: Registry, options: Options) -> None:
+        self.registry = registry
+        self.options = options
+        #: path -> list of [line, codes, used, col, file-wide]
+        self.comments: dict[str, list[list[Any]]] = {}
+        self.bad: list[tuple[str, Span, str]] = []
+
+    def _codes(self, raw: str) -> set[str]:
+        out: set[str] = set()
+        for part in raw.split(","):
+            part = part.strip()
+            if part:
+                try:
+                    out |= self.registry.resolve(part)
+                except Exception:  # noqa: BLE001 - unknown code in a comment
+                    out.add(part.upper())
+        return out
+
+    def scan(self, doc: Document) -> None:
+        if doc.fmt != "yaml" or "ecslint:" not in doc.text:
+            return
+        entries = []
+        for lineno, line in enumerate(doc.text.splitlines(), 1):
+            if "ecslint:" not in line:
+                continue
+            for m in _COMMENT.finditer(line):
+                span = Span(lineno, m.start() + 1, lineno, m.end() + 1)
+                if m.group(2) is None or not m.group(2).strip():
+                    self.bad.append(
+                        (doc.path, span, "a suppression comment must name the codes it ignores, e.g. '# ecslint: ignore[ECS104]'")
+                    )
+                    continue
+                only_comment = line[: m.start()].strip() == ""
+                entries.append([lineno, self._codes(m.group(2)), set(), span, m.group(1) == "file-ignore", only_comment])
+        if entries:
+            self.comments[doc.path] = entries
+
+    def suppressed(self, d: Diagnostic, resource: Resource | None) -> bool:
+        code = d.code
+        for entry in self.comments.get(d.location.path, ()):
+            line, codes, used, _span, file_wide, only_comment = entry
+            if code not in codes:
+                continue
+            if file_wide or line == d.location.span.line or (only_comment and line == d.location.span.line - 1):
+                used.add(code)
+                return True
+        if resource is not None:
+            ignored = resource.meta.get("ignore")
+            if ignored and code in self._codes(",".join(map(str, ignored))):
+                resource.meta.setdefault("ignore_used", set()).add(code)
+                return True
+        for pattern, sels in self.options.per_file_ignores.items():
+            if _path_match(d.location.path, pattern) and code in self._codes(",".join(sels)):
+                return True
+        if d.location.logical:
+            for pattern, sels in self.options.per_resource_ignores.items():
+                if fnmatch.fnmatchcase(d.location.logical, pattern) and code in self._codes(",".join(sels)):
+                    return True
+        return False
+
+    def unused(self, active: set[str]) -> Iterator[tuple[str, Span, str]]:
+        for path, entries in self.comments.items():
+            for _line, codes, used, span, _fw, _oc in entries:
+                for code in sorted((codes & active) - used):
+                    yield path, span, f"unused suppression of {code}: nothing is reported here"
+                for code in sorted(c for c in codes if c not in self.registry):
+                    yield path, span, f"suppression names an unknown rule code {code!r}"
+
+
+def _path_match(path: str, pattern: str) -> bool:
+    p = path.replace(os.sep, "/")
+    return fnmatch.fnmatch(p, pattern) or fnmatch.fnmatch(os.path.basename(p), pattern) or fnmatch.fnmatch(p, "*/" + pattern)
+
+
+# --------------------------------------------------------------------------------- running rules
+def _call(meta: RuleMeta, resource: Resource, options: Options) -> Iterator[Finding]:
+    assert meta.check is not None
+    yield from meta.check(resource)
+
+
+def _resolve(meta: RuleMeta, resource: Resource, f: Finding, severity: Severity) -> Diagnostic:
+    target = f.resource or resource
+    span = target.span(f.pointer, f.target)
+    src, _approx = target.source(f.pointer)
+    related = tuple(
+        Location(r.resource.document.path, r.resource.span(r.pointer, r.target), r.resource.name, r.resource.logical_kind, r.message)
+        for r in f.related
+    )
+    return Diagnostic(
+        code=meta.code,
+        name=meta.name,
+        message=f.message,
+        severity=f.severity or severity,
+        location=Location(target.document.path, span, target.name, target.logical_kind),
+        source_pointer=src,
+        related=related,
+    )
+
+
+def _severity(meta: RuleMeta, options: Options) -> Severity:
+    over = options.severity.get(meta.code)
+    return Severity(over) if over else meta.severity
+
+
+def run(
+    files: Iterable[tuple[str, bytes, bool]],
+    registry: Registry,
+    kinds: Sequence[DocumentKind],
+    options: Options,
+    *,
+    loaded: list[Loaded] | None = None,
+) -> Report:
+    """Lint the given (path, bytes, named explicitly) files as one project."""
+    from ecslint.project import Project
+
+    report = Report(root=os.path.abspath(options.root or "."))
+    loads = loaded if loaded is not None else [load_document(p, b, kinds, options, e) for p, b, e in files]
+    rules = select_rules(registry, options)
+    active = {m.code for m in rules}
+    sup = Suppressions(registry, options)
+    resources: list[Resource] = []
+    for ld in loads:
+        report.files.append(ld.result)
+        if ld.document is not None:
+            sup.scan(ld.document)
+            resources.extend(ld.document.resources)
+        elif ld.result.skipped:
+            report.notes.append(f"{ld.path}: skipped ({ld.result.skipped})")
+    project = Project(resources)
+
+    diagnostics: list[Diagnostic] = []
+    by_kind: dict[str, list[RuleMeta]] = {}
+    for meta in rules:
+        if meta.check is None:
+            continue
+        for kind in meta.applies_to:
+            by_kind.setdefault(kind, []).append(meta)
+
+    def emit(meta: RuleMeta, d: Diagnostic, resource: Resource | None) -> None:
+        if sup.suppressed(d, resource):
+            return
+        diagnostics.append(d)
+        report.rules[meta.code] = meta
+
+    for ld in loads:
+        for code, span, message in ld.problems:
+            meta = registry.get(code)
+            if meta is None:
+                continue
+            if code not in active and code not in (PARSE_ERROR, INTERNAL_ERROR):
+                continue
+            d = Diagnostic(code, meta.name, message, _severity(meta, options), Location(ld.path, span), ())
+            emit(meta, d, None)
+
+    for resource in project.resources:
+        for meta in by_kind.get(resource.kind, ()):
+            severity = _severity(meta, options)
+            try:
+                for finding in _call(meta, resource, options):
+                    emit(meta, _resolve(meta, resource, finding, severity), finding.resource or resource)
+            except Exception as exc:  # noqa: BLE001 - a rule bug is reported, never a traceback
+                internal = registry.get(INTERNAL_ERROR)
+                if internal is None:
+                    raise
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                d = Diagnostic(
+                    INTERNAL_ERROR,
+                    internal.name,
+                    f"rule {meta.code} ({meta.name}) failed on {resource.kind} {resource.name}: {type(exc).__name__}: {exc} "
+                    f"at {os.path.basename(where.filename)}:{where.lineno}; please report it",
+                    internal.severity,
+                    Location(resource.document.path, resource.span(()), resource.name, resource.logical_kind),
+                )
+                diagnostics.append(d)
+                report.rules[internal.code] = internal
+
+    # Unused suppressions (YAML comments and CloudFormation Metadata).
+    unused_meta = registry.get(UNUSED_SUPPRESSION)
+    if unused_meta is not None and UNUSED_SUPPRESSION in active:
+        for path, span, message in [*sup.unused(active), *sup.bad]:
+            emit(unused_meta, Diagnostic(unused_meta.code, unused_meta.name, message, _severity(unused_meta, options), Location(path, span)), None)
+        for resource in project.resources:
+            ignored = resource.meta.get("ignore")
+            if not ignored:
+                continue
+            used = resource.meta.get("ignore_used", set())
+            for code in sorted(sup._codes(",".join(map(str, ignored))) & active - used - {UNUSED_SUPPRESSION}):
+                ptr = resource.meta.get("ignore_pointer", resource.base)
+                d = Diagnostic(
+                    unused_meta.code,
+                    unused_meta.name,
+                    f"unused suppression of {code} in the Metadata of {resource.name}: nothing is reported there",
+                    _severity(unused_meta, options),
+                    Location(resource.document.path, resource.document.span(ptr), resource.name, resource.logical_kind),
+                )
+                emit(unused_meta, d, None)
+
+    for origin, what, value in project.unresolved:
+        report.notes.append(f"{origin.document.path}: {origin.kind} {origin.name}: {what} {value} is not in this run; checks that need it were skipped")
+
+    diagnostics.sort(key=Diagnostic.sort_key)
+    # One diagnostic per (place, code, message): a rule that reaches the same node twice reports once.
+    dedup: list[Diagnostic] = []
+    seen: set[tuple[Any, ...]] = set()
+    for d in diagnostics:
+        key = d.sort_key() + (d.location.span.end_line, d.location.span.end_col)
+        if key not in seen:
+            seen.add(key)
+            dedup.append(d)
+    report.diagnostics = dedup
+    report.rules = {k: report.rules[k] for k in sorted(report.rules)}
+    report.notes = sorted(set(report.notes))
+    return report
