@@ -9,7 +9,7 @@ from typing import IO
 
 from ecslint.model import Diagnostic, Report, Severity
 
-__all__ = ["ConciseFormatter", "summary_line", "paint", "visible", "RESET"]
+__all__ = ["ConciseFormatter", "summary_line", "tally", "headline", "paint", "visible", "RESET"]
 
 RESET = "\x1b[0m"
 #: SGR parameters per severity: bold red, yellow, cyan.
@@ -50,25 +50,29 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+def tally(report: Report) -> tuple[dict[Severity, int], int]:
+    """Diagnostics per severity, and the number of files with at least one diagnostic."""
+    counts = {sev: 0 for sev in Severity}
+    for d in report.diagnostics:
+        counts[d.severity] += 1
+    return counts, len({d.location.path for d in report.diagnostics})
+
+
 def summary_line(report: Report) -> str:
     """``Found 3 errors, 1 warning and 2 notes in 2 files.`` or ``All checks passed!``.
 
     Severities that did not occur are left out; the file count is the number of files with at least one
     diagnostic.
     """
-    diags = report.diagnostics
-    if not diags:
+    if not report.diagnostics:
         return "All checks passed!"
-    counts = {sev: 0 for sev in Severity}
-    for d in diags:
-        counts[d.severity] += 1
+    counts, files = tally(report)
     parts = [
         _plural(counts[sev], word)
         for sev, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.NOTE, "note"))
         if counts[sev]
     ]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    files = len({d.location.path for d in diags})
     return f"Found {listed} in {_plural(files, 'file')}."
 
 

@@ -5,7 +5,9 @@ One line per diagnostic::
     ::error file=task.json,line=3,col=17,endLine=3,endColumn=21,title=ecslint (ECS104)::container 'web' is privileged
 
 Severities map to ``error``, ``warning`` and ``notice``. Annotations carry columns only within one line, so
-for a span over several lines ``col`` and ``endColumn`` are left out (line and endLine stay).
+for a span over several lines ``col`` and ``endColumn`` are left out (line and endLine stay). Messages and
+properties are escaped as the runner expects (``%``, CR, LF; in properties also ``:`` and ``,``); other control
+characters are replaced by visible stand-ins so that no terminal escape reaches the job log.
 """
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import IO, Any, TypedDict
 
 from ecslint.model import Diagnostic, Location, Report, Severity, Span
+from ecslint.output.concise import tally
 
 __all__ = ["JsonFormatter", "JsonLinesFormatter", "json_pointer", "diagnostic_dict", "report_dict"]
 
@@ -107,9 +108,7 @@ def diagnostic_dict(diag: Diagnostic) -> DiagnosticDict:
 
 
 def report_dict(report: Report) -> ReportDict:
-    counts = {sev: 0 for sev in Severity}
-    for d in report.diagnostics:
-        counts[d.severity] += 1
+    counts, files = tally(report)
     return {
         "version": VERSION,
         "diagnostics": [diagnostic_dict(d) for d in report.diagnostics],
@@ -118,7 +117,7 @@ def report_dict(report: Report) -> ReportDict:
             "errors": counts[Severity.ERROR],
             "warnings": counts[Severity.WARNING],
             "notes": counts[Severity.NOTE],
-            "files": len({d.location.path for d in report.diagnostics}),
+            "files": files,
         },
     }
 
