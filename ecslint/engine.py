@@ -317,11 +317,11 @@ def run(
     resources: list[Resource] = []
     for ld in loads:
         report.files.append(ld.result)
-        if ld.document is not None:
+        if ld.result.skipped:
+            report.notes.append(f"{ld.path}: skipped ({ld.result.skipped})")
+        elif ld.document is not None:
             sup.scan(ld.document)
             resources.extend(ld.document.resources)
-        elif ld.result.skipped:
-            report.notes.append(f"{ld.path}: skipped ({ld.result.skipped})")
     project = Project(resources)
 
     diagnostics: list[Diagnostic] = []

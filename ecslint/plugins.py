@@ -13,7 +13,9 @@ __all__ = ["hookimpl", "get_plugin_manager", "Plugins", "load_plugins"]
 
 hookimpl = pluggy.HookimplMarker("ecslint")
 
-BUILTINS = ("ecslint.rules", "ecslint.documents", "ecslint.output.builtin")
+#: Built-in plugins by registration name.  The rule pack's name equals its entry-point name
+#: (``builtin``), so loading entry points does not register it a second time.
+BUILTINS = {"builtin": "ecslint.rules", "ecslint.documents": "ecslint.documents", "ecslint.output": "ecslint.output.builtin"}
 
 
 def get_plugin_manager(autoload: bool | None = None) -> pluggy.PluginManager:
@@ -24,8 +26,8 @@ def get_plugin_manager(autoload: bool | None = None) -> pluggy.PluginManager:
 
     pm = pluggy.PluginManager("ecslint")
     pm.add_hookspecs(hookspecs)
-    for name in BUILTINS:
-        pm.register(importlib.import_module(name), name=name)
+    for name, module in BUILTINS.items():
+        pm.register(importlib.import_module(module), name=name)
     if autoload is None:
         autoload = not os.environ.get("ECSLINT_DISABLE_PLUGIN_AUTOLOAD")
     if autoload:

@@ -35,6 +35,8 @@ import enum
 import functools
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -330,28 +332,83 @@ def _match(value: object, request: _Request, *, fold: bool, wildcards: bool = Tr
     return _match_tokens(pat.tokens, request.tokens)
 
 
-def _match_any(values: Sequence[object], request: _Request, *, fold: bool, policy_vars: bool = False) -> _Q:
-    q = _Q.NO
-    for v in values:
-        q = max(q, _match(v, request, fold=fold, policy_vars=policy_vars))
-        if q == _Q.YES:
-            break
-    return q
-
-
 def _as_list(value: object) -> tuple[object, ...]:
     if isinstance(value, (list, tuple)):
         return tuple(value)
     return (value,)
 
 
-def _has_placeholder(values: Sequence[object], policy_vars: bool) -> bool:
-    for v in values:
-        if isinstance(v, Unknown):
-            return True
-        if isinstance(v, str) and _pattern(str(v), isinstance(v, Partial), False, True, policy_vars).has_placeholder:
-            return True
-    return False
+@dataclass(frozen=True, slots=True)
+class _PatternSet:
+    """The values of one Action/NotAction/Resource/NotResource element, ready for matching.
+
+    Plain patterns are split into exact names (a set), ``prefix*`` patterns (one
+    ``str.startswith`` over a tuple) and the rest (one alternation regex), so that a statement
+    listing thousands of actions costs a few C-level operations per request.
+    """
+
+    raw: tuple[object, ...]
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
+    rest: re.Pattern[str] | None
+    #: Every string pattern, for a request that is not fully known.
+    tokenized: tuple[_Pattern, ...]
+    #: Patterns with placeholders, which always need the token matcher.
+    special: tuple[_Pattern, ...]
+    #: An element is Unknown.
+    unknown: bool
+    #: An element is Unknown or has a placeholder other than the pseudo parameters.
+    has_placeholder: bool
+
+
+@functools.lru_cache(maxsize=4096)
+def _pattern_set_cached(key: tuple[tuple[bool, str], ...], unknown: bool, fold: bool, policy_vars: bool) -> _PatternSet:
+    tokenized = tuple(_pattern(text, partial, fold, True, policy_vars) for partial, text in key)
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    rest: list[str] = []
+    special: list[_Pattern] = []
+    for pat in tokenized:
+        if pat.regex is None:
+            special.append(pat)
+            continue
+        kinds = [kind for kind, _ in pat.tokens]
+        if all(kind == _LIT for kind in kinds):
+            exact.add("".join(ch for _, ch in pat.tokens))
+        elif kinds[-1] == _STAR and all(kind == _LIT for kind in kinds[:-1]):
+            prefixes.append("".join(ch for _, ch in pat.tokens[:-1]))
+        else:
+            rest.append(f"(?:{pat.regex.pattern})")
+    regex = re.compile("|".join(rest), re.DOTALL) if rest else None
+    return _PatternSet((), frozenset(exact), tuple(prefixes), regex, tokenized, tuple(special), unknown,
+                       unknown or any(p.has_placeholder for p in special))
+
+
+def _pattern_set(values: tuple[object, ...] | None, *, fold: bool, policy_vars: bool) -> _PatternSet | None:
+    if values is None:
+        return None
+    key = tuple((isinstance(v, Partial), str(v)) for v in values if isinstance(v, str))
+    unknown = any(isinstance(v, Unknown) for v in values)
+    cached = _pattern_set_cached(key, unknown, fold, policy_vars)
+    return _PatternSet(values, cached.exact, cached.prefixes, cached.rest, cached.tokenized, cached.special,
+                       cached.unknown, cached.has_placeholder)
+
+
+def _match_set(ps: _PatternSet, request: _Request) -> _Q:
+    """How surely any value of the set matches the requested value."""
+    q = _Q.MAYBE if ps.unknown else _Q.NO
+    text = request.plain
+    if text is not None:
+        if text in ps.exact or text.startswith(ps.prefixes) or (ps.rest is not None and ps.rest.fullmatch(text)):
+            return _Q.YES
+        candidates = ps.special
+    else:
+        candidates = ps.tokenized
+    for pat in candidates:
+        q = max(q, _match_tokens(pat.tokens, request.tokens))
+        if q == _Q.YES:
+            break
+    return q
 
 
 # --------------------------------------------------------------------------------------------
@@ -364,15 +421,14 @@ class _Stmt:
     ref: StatementRef
     allow: bool
     deny: bool
-    actions: tuple[object, ...] | None
-    not_actions: tuple[object, ...] | None
-    resources: tuple[object, ...] | None
-    not_resources: tuple[object, ...] | None
+    actions: _PatternSet | None
+    not_actions: _PatternSet | None
+    resources: _PatternSet | None
+    not_resources: _PatternSet | None
     principal: object  # raw Principal (None when absent)
     not_principal: object  # raw NotPrincipal (None when absent)
     #: None when unconditional; otherwise the condition keys for messages.
     condition: str | None
-    policy_vars: bool
     #: Why the statement may apply (Unknown effect / statement), or "".
     unknown_why: str = ""
 
@@ -439,7 +495,7 @@ def _compile_policy(policy: Policy) -> _Compiled:
         if not isinstance(st, Mapping):
             if isinstance(st, Unknown):
                 ref = StatementRef(policy, index, {}, True)
-                out.append(_Stmt(ref, True, False, None, None, None, None, None, None, None, policy_vars,
+                out.append(_Stmt(ref, True, False, None, None, None, None, None, None, None,
                                  "the statement is not known statically"))
             continue
         effect = st.get("Effect")
@@ -456,14 +512,13 @@ def _compile_policy(policy: Policy) -> _Compiled:
                 ref=StatementRef(policy, index, st),
                 allow=allow,
                 deny=deny,
-                actions=_get(st, "Action"),
-                not_actions=_get(st, "NotAction"),
-                resources=_get(st, "Resource"),
-                not_resources=_get(st, "NotResource"),
+                actions=_pattern_set(_get(st, "Action"), fold=True, policy_vars=False),
+                not_actions=_pattern_set(_get(st, "NotAction"), fold=True, policy_vars=False),
+                resources=_pattern_set(_get(st, "Resource"), fold=False, policy_vars=policy_vars),
+                not_resources=_pattern_set(_get(st, "NotResource"), fold=False, policy_vars=policy_vars),
                 principal=st.get("Principal"),
                 not_principal=st.get("NotPrincipal"),
                 condition=_condition_text(st.get("Condition")),
-                policy_vars=policy_vars,
                 unknown_why=unknown_why,
             )
         )
@@ -475,18 +530,18 @@ def _action_q(s: _Stmt, action: _Request) -> _Q:
         return _Q.NO
     q = _Q.YES
     if s.actions is not None:
-        q = min(q, _match_any(s.actions, action, fold=True))
+        q = min(q, _match_set(s.actions, action))
     if s.not_actions is not None and q > _Q.NO:
-        q = min(q, _not(_match_any(s.not_actions, action, fold=True)))
+        q = min(q, _not(_match_set(s.not_actions, action)))
     return q
 
 
 def _resource_q(s: _Stmt, resource: _Request) -> _Q:
     q = _Q.YES
     if s.resources is not None:
-        q = min(q, _match_any(s.resources, resource, fold=False, policy_vars=s.policy_vars))
+        q = min(q, _match_set(s.resources, resource))
     if s.not_resources is not None and q > _Q.NO:
-        q = min(q, _not(_match_any(s.not_resources, resource, fold=False, policy_vars=s.policy_vars)))
+        q = min(q, _not(_match_set(s.not_resources, resource)))
     return q
 
 
@@ -603,16 +658,37 @@ def _identity_applies(action: _Request, resource: _Request) -> _Applies:
             return q, ""
         if aq == _Q.MAYBE:
             return q, "its Action is not fully known statically"
-        own = (s.resources or ()) + (s.not_resources or ())
-        if _has_placeholder(own, s.policy_vars) or not resource.unknown:
+        own = [ps for ps in (s.resources, s.not_resources) if ps is not None]
+        if any(ps.has_placeholder for ps in own) or not resource.unknown:
             return q, "its Resource is not fully known statically"
         return q, "the requested resource is not known statically and the statement covers only some resources"
 
     return applies
 
 
+_COMPILED_CACHE_SIZE = 512
+_compiled_cache: OrderedDict[int, _Compiled] = OrderedDict()
+_compiled_lock = threading.Lock()
+
+
+def _compiled(policy: Policy) -> _Compiled:
+    """The compiled form of a policy, cached by identity (the entry keeps the policy alive)."""
+    key = id(policy)
+    with _compiled_lock:
+        hit = _compiled_cache.get(key)
+        if hit is not None and hit.policy is policy:
+            _compiled_cache.move_to_end(key)
+            return hit
+    compiled = _compile_policy(policy)
+    with _compiled_lock:
+        _compiled_cache[key] = compiled
+        if len(_compiled_cache) > _COMPILED_CACHE_SIZE:
+            _compiled_cache.popitem(last=False)
+    return compiled
+
+
 def _compile_all(policies: Iterable[Policy]) -> tuple[_Compiled, ...]:
-    return tuple(_compile_policy(p) for p in policies)
+    return tuple(_compiled(p) for p in policies)
 
 
 def _evaluate_compiled(compiled: Sequence[_Compiled], action: str, resource: str | Unknown) -> Decision:
@@ -670,7 +746,7 @@ def closest_policy(policies: Iterable[Policy], actions: Iterable[str]) -> Policy
         patterns: list[str] = []
         for s in c.statements:
             if s.allow and not s.deny and s.actions is not None:
-                patterns.extend(p for p in s.actions if isinstance(p, str) and str(p) != "*")
+                patterns.extend(p for p in s.actions.raw if isinstance(p, str) and str(p) != "*")
         if not patterns:
             continue
         svc_hits = 0
@@ -678,7 +754,9 @@ def closest_policy(policies: Iterable[Policy], actions: Iterable[str]) -> Policy
             req = _request(svc, fold=True)
             if any(_match(p.split(":", 1)[0], req, fold=True) == _Q.YES for p in patterns if ":" in p):
                 svc_hits += 1
-        act_hits = sum(1 for a in wanted if _match_any(patterns, _request(a, fold=True), fold=True) == _Q.YES)
+        pattern_set = _pattern_set(tuple(patterns), fold=True, policy_vars=False)
+        assert pattern_set is not None
+        act_hits = sum(1 for a in wanted if _match_set(pattern_set, _request(a, fold=True)) == _Q.YES)
         score = (svc_hits, act_hits)
         if score > best_score:
             best, best_score = c.policy, score
