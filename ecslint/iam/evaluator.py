@@ -187,15 +187,25 @@ _UNKNOWN_TEXT = "${\x00unknown}"
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     tokens: tuple[_Token, ...]
-    #: A compiled regular expression when the pattern has no placeholder.
-    regex: re.Pattern[str] | None
+    #: The source of an equivalent regular expression when the pattern has no placeholder.
+    source: str | None
     #: True when the pattern has a placeholder other than the pseudo parameters.
     has_placeholder: bool
 
 
 @functools.lru_cache(maxsize=8192)
+def _regex(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.DOTALL)
+
+
+def _glob_source(text: str) -> str:
+    """Regular-expression source for an IAM glob without placeholders."""
+    return "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in text)
+
+
+@functools.lru_cache(maxsize=8192)
 def _pattern(text: str, partial: bool, fold: bool, wildcards: bool, policy_vars: bool) -> _Pattern:
-    """Tokenize (and, when possible, compile) one pattern.  Cached on the pattern string."""
+    """Tokenize one pattern.  Cached on the pattern string."""
     tokens: list[_Token] = []
     pos = 0
     placeholder_syntax = partial or policy_vars
@@ -209,13 +219,10 @@ def _pattern(text: str, partial: bool, fold: bool, wildcards: bool, policy_vars:
             tokens.append((_PSEUDO if low in _PSEUDO_PARAMS else _PH, low if fold else ph))
         pos = m.end()
     tokens.extend(_plain_tokens(text[pos:], fold, wildcards))
-    regex = None
+    source = None
     if not any(kind in (_PH, _PSEUDO) for kind, _ in tokens):
-        parts = []
-        for kind, value in tokens:
-            parts.append(".*" if kind == _STAR else "." if kind == _QMARK else re.escape(value))
-        regex = re.compile("".join(parts), re.DOTALL)
-    return _Pattern(tuple(tokens), regex, any(kind == _PH for kind, _ in tokens))
+        source = "".join(".*" if kind == _STAR else "." if kind == _QMARK else re.escape(value) for kind, value in tokens)
+    return _Pattern(tuple(tokens), source, any(kind == _PH for kind, _ in tokens))
 
 
 def _plain_tokens(text: str, fold: bool, wildcards: bool) -> list[_Token]:
@@ -327,8 +334,8 @@ def _match(value: object, request: _Request, *, fold: bool, wildcards: bool = Tr
     if not isinstance(value, str):
         return _Q.NO
     pat = _pattern(str(value), isinstance(value, Partial), fold, wildcards, policy_vars)
-    if pat.regex is not None and request.plain is not None:
-        return _Q.YES if pat.regex.fullmatch(request.plain) else _Q.NO
+    if pat.source is not None and request.plain is not None:
+        return _Q.YES if _regex(pat.source).fullmatch(request.plain) else _Q.NO
     return _match_tokens(pat.tokens, request.tokens)
 
 
@@ -344,54 +351,64 @@ class _PatternSet:
 
     Plain patterns are split into exact names (a set), ``prefix*`` patterns (one
     ``str.startswith`` over a tuple) and the rest (one alternation regex), so that a statement
-    listing thousands of actions costs a few C-level operations per request.
+    listing thousands of actions costs a few C-level operations per request.  Patterns are only
+    tokenized when a request is not fully known or a pattern may have placeholders.
     """
 
     raw: tuple[object, ...]
     exact: frozenset[str]
     prefixes: tuple[str, ...]
     rest: re.Pattern[str] | None
-    #: Every string pattern, for a request that is not fully known.
-    tokenized: tuple[_Pattern, ...]
-    #: Patterns with placeholders, which always need the token matcher.
-    special: tuple[_Pattern, ...]
+    #: ``(partial, text)`` of every string pattern, for a request that is not fully known.
+    keys: tuple[tuple[bool, str], ...]
+    #: ``(partial, text)`` of the patterns that may have placeholders.
+    special: tuple[tuple[bool, str], ...]
+    fold: bool
+    policy_vars: bool
     #: An element is Unknown.
     unknown: bool
-    #: An element is Unknown or has a placeholder other than the pseudo parameters.
-    has_placeholder: bool
+
+    def tokens(self, key: tuple[bool, str]) -> tuple[_Token, ...]:
+        return _pattern(key[1], key[0], self.fold, True, self.policy_vars).tokens
+
+    @property
+    def has_placeholder(self) -> bool:
+        """An element is Unknown or has a placeholder other than the pseudo parameters."""
+        return self.unknown or any(
+            _pattern(text, partial, self.fold, True, self.policy_vars).has_placeholder for partial, text in self.special
+        )
 
 
 @functools.lru_cache(maxsize=4096)
-def _pattern_set_cached(key: tuple[tuple[bool, str], ...], unknown: bool, fold: bool, policy_vars: bool) -> _PatternSet:
-    tokenized = tuple(_pattern(text, partial, fold, True, policy_vars) for partial, text in key)
+def _pattern_set_cached(keys: tuple[tuple[bool, str], ...], unknown: bool, fold: bool, policy_vars: bool) -> _PatternSet:
     exact: set[str] = set()
     prefixes: list[str] = []
     rest: list[str] = []
-    special: list[_Pattern] = []
-    for pat in tokenized:
-        if pat.regex is None:
-            special.append(pat)
+    special: list[tuple[bool, str]] = []
+    for partial, text in keys:
+        if "${" in text and (partial or policy_vars):
+            special.append((partial, text))
             continue
-        kinds = [kind for kind, _ in pat.tokens]
-        if all(kind == _LIT for kind in kinds):
-            exact.add("".join(ch for _, ch in pat.tokens))
-        elif kinds[-1] == _STAR and all(kind == _LIT for kind in kinds[:-1]):
-            prefixes.append("".join(ch for _, ch in pat.tokens[:-1]))
+        if fold:
+            text = text.lower()
+        star, qmark = text.find("*"), text.find("?")
+        if star < 0 and qmark < 0:
+            exact.add(text)
+        elif qmark < 0 and star == len(text) - 1:
+            prefixes.append(text[:-1])
         else:
-            rest.append(f"(?:{pat.regex.pattern})")
-    regex = re.compile("|".join(rest), re.DOTALL) if rest else None
-    return _PatternSet((), frozenset(exact), tuple(prefixes), regex, tokenized, tuple(special), unknown,
-                       unknown or any(p.has_placeholder for p in special))
+            rest.append(f"(?:{_glob_source(text)})")
+    regex = _regex("|".join(rest)) if rest else None
+    return _PatternSet((), frozenset(exact), tuple(prefixes), regex, keys, tuple(special), fold, policy_vars, unknown)
 
 
 def _pattern_set(values: tuple[object, ...] | None, *, fold: bool, policy_vars: bool) -> _PatternSet | None:
     if values is None:
         return None
-    key = tuple((isinstance(v, Partial), str(v)) for v in values if isinstance(v, str))
+    keys = tuple((isinstance(v, Partial), str(v)) for v in values if isinstance(v, str))
     unknown = any(isinstance(v, Unknown) for v in values)
-    cached = _pattern_set_cached(key, unknown, fold, policy_vars)
-    return _PatternSet(values, cached.exact, cached.prefixes, cached.rest, cached.tokenized, cached.special,
-                       cached.unknown, cached.has_placeholder)
+    c = _pattern_set_cached(keys, unknown, fold, policy_vars)
+    return _PatternSet(values, c.exact, c.prefixes, c.rest, c.keys, c.special, fold, policy_vars, unknown)
 
 
 def _match_set(ps: _PatternSet, request: _Request) -> _Q:
@@ -403,9 +420,9 @@ def _match_set(ps: _PatternSet, request: _Request) -> _Q:
             return _Q.YES
         candidates = ps.special
     else:
-        candidates = ps.tokenized
-    for pat in candidates:
-        q = max(q, _match_tokens(pat.tokens, request.tokens))
+        candidates = ps.keys
+    for key in candidates:
+        q = max(q, _match_tokens(ps.tokens(key), request.tokens))
         if q == _Q.YES:
             break
     return q
@@ -702,7 +719,9 @@ def evaluate(policies: Iterable[Policy], action: str, resource: str | Unknown = 
     """Evaluate the identity policies of one principal for ``action`` on ``resource``.
 
     ``resource`` defaults to ``"*"``, what IAM evaluates for actions without resource-level
-    permissions; pass an :class:`Unknown` when the resource is not known statically.
+    permissions; pass an :class:`Unknown` when the resource is not known statically.  Each
+    :class:`Policy` is compiled once and cached by identity: do not mutate its document after
+    evaluating it.
     """
     return _evaluate_compiled(_compile_all(policies), action, resource)
 
