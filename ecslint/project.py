@@ -269,7 +269,7 @@ class Role(Resource):
             if found is not None:
                 out.append(Policy(found.data.get("PolicyDocument", Unknown()), f"policy {found.name}", (found, ("PolicyDocument",))))
                 continue
-            s = as_str(arn)
+            s = arn if isinstance(arn, str) else None  # Partial ARNs (arn:${AWS::Partition}:iam::aws:policy/...) resolve too
             managed = get_managed_policy(s) if s else None
             if managed is not None:
                 out.append(Policy(managed.document, managed.name, origin))

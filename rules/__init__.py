@@ -1,30 +1,48 @@
 """The built-in rule pack.
 
-Rules live one per module, in sub-packages by area; ``RULE_MODULES`` lists them explicitly (a
-meta-test checks the list against the directory).  The pack registers through the
+Rules live one per module (``ecsNNN_<name>.py``), in sub-packages by area.  Each sub-package lists
+its modules in ``MODULES`` and this package lists the sub-packages in ``PACKAGES``: explicit
+registries, checked against the directory by a meta-test.  The pack registers through the
 ``ecslint_register_rules`` hook, exactly as a third-party pack would.
 """
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ecslint.plugins import hookimpl
 from ecslint.registry import RuleMeta, rules_in_module
 
-#: Every rule module of the pack, relative to this package.
-RULE_MODULES: tuple[str, ...] = (
-    "engine.ecs001_parse_error",
-    "engine.ecs002_schema_violation",
-    "engine.ecs003_unused_suppression",
-    "engine.ecs004_unknown_input",
-    "engine.ecs009_internal_error",
+#: Sub-packages by area, in code order.
+PACKAGES: tuple[str, ...] = (
+    "engine",  # ECS0xx
+    "task_definition",  # ECS100-119 task level
+    "container",  # ECS120-199 containers, linuxParameters, swap, networking, volumes, logging, secrets
+    "fargate",  # ECS200-239
+    "windows",  # ECS240-269 Windows and ECS Anywhere
+    "service",  # ECS300-339 services, deployments, load balancers
+    "capacity",  # ECS340-399 capacity providers, run-task, service-side volumes
+    "service_connect",  # ECS400-429
+    "exec",  # ECS430-449
+    "iam",  # ECS5xx
 )
+
+
+def rule_modules() -> Iterator[str]:
+    """Dotted names of every rule module of the pack."""
+    for pkg in PACKAGES:
+        try:
+            sub = importlib.import_module(f"{__name__}.{pkg}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{pkg}":
+                continue  # an area with no rules yet
+            raise
+        for mod in getattr(sub, "MODULES", ()):
+            yield f"{__name__}.{pkg}.{mod}"
 
 
 @hookimpl
 def ecslint_register_rules(register: Callable[[RuleMeta], None]) -> None:
-    for name in RULE_MODULES:
-        module = importlib.import_module(f"{__name__}.{name}")
-        for meta in rules_in_module(module):
+    for name in rule_modules():
+        for meta in rules_in_module(importlib.import_module(name)):
             register(meta)

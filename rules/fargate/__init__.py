@@ -1,0 +1,3 @@
+"""Fargate platform rules (ECS200-239)."""
+
+MODULES = ("ecs201_fargate_task_size",)
