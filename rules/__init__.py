@@ -17,7 +17,12 @@ from ecslint.registry import RuleMeta, rules_in_module
 PACKAGES: tuple[str, ...] = (
     "engine",  # ECS0xx
     "task_definition",  # ECS100-119 task level
-    "container",  # ECS120-199 containers, linuxParameters, swap, networking, volumes, logging, secrets
+    "container",  # ECS120-149 container definitions
+    "linux",  # ECS150-159 linuxParameters and swap
+    "networking",  # ECS160-169 network modes, ports, links, hostnames
+    "volumes",  # ECS170-179 volumes and mount points
+    "logging",  # ECS180-189 log drivers, awslogs, FireLens
+    "secrets",  # ECS190-199 secrets and sensitive data
     "fargate",  # ECS200-239
     "windows",  # ECS240-269 Windows and ECS Anywhere
     "service",  # ECS300-339 services, deployments, load balancers

@@ -1,3 +1,3 @@
-"""Container definition rules (ECS120-199)."""
+"""Container definition rules (ECS120-149)."""
 
-MODULES = ("ecs150_swap_values", "ecs151_swappiness_without_max_swap")
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""capacity rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""exec rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""iam rules."""
+
+MODULES: tuple[str, ...] = ()

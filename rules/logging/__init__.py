@@ -1,0 +1,3 @@
+"""logging rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""networking rules."""
+
+MODULES: tuple[str, ...] = ()

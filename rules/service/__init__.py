@@ -1,0 +1,3 @@
+"""service rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""service_connect rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""volumes rules."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""windows rules."""
+
+MODULES: tuple[str, ...] = ()
