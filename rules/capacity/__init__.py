@@ -1,3 +1,6 @@
-"""capacity rules."""
+"""Capacity provider strategy, Spot, run-task and EBS volume configuration rules (ECS340-399)."""
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "ecs340_launch_type_with_capacity_provider_strategy",
+    "ecs341_invalid_capacity_provider_strategy",
+)
