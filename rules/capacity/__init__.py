@@ -3,4 +3,6 @@
 MODULES: tuple[str, ...] = (
     "ecs340_launch_type_with_capacity_provider_strategy",
     "ecs341_invalid_capacity_provider_strategy",
+    "ecs342_capacity_provider_not_in_cluster",
+    "ecs343_capacity_provider_strategy_weights",
 )
