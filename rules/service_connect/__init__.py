@@ -1,3 +1,5 @@
 """service_connect rules."""
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "ecs400_service_connect_port_name",
+)
