@@ -311,6 +311,7 @@ def run(
 
     report = Report(root=os.path.abspath(options.root or "."))
     loads = loaded if loaded is not None else [load_document(p, b, kinds, options, e) for p, b, e in files]
+    loads.sort(key=lambda ld: ld.path)  # the same files in any order give the same report
     rules = select_rules(registry, options)
     active = {m.code for m in rules}
     sup = Suppressions(registry, options)
