@@ -5,4 +5,7 @@ MODULES: tuple[str, ...] = (
     "ecs341_invalid_capacity_provider_strategy",
     "ecs342_capacity_provider_not_in_cluster",
     "ecs343_capacity_provider_strategy_weights",
+    "ecs344_spot_stop_timeout",
+    "ecs345_fargate_spot_unsupported",
+    "ecs346_spot_only_stateful_service",
 )

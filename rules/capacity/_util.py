@@ -85,3 +85,19 @@ def count_of(svc: Resource) -> int | None:
         return 1 if v is None else as_int(v)
     v = svc.data.get("desiredCount")
     return None if v is None or is_unknown(v) else as_int(v)
+
+
+def spot_entry(svc: Service) -> tuple[Resource | None, tuple[Any, ...]]:
+    """Where FARGATE_SPOT can receive tasks in the effective strategy: (resource, pointer to the item)."""
+    source, ptr, items = effective(svc)
+    if source is None:
+        return None, ()
+    for i, it in enumerate(items):
+        if provider_name(it) == "FARGATE_SPOT" and ((number(it, "weight") or 0) > 0 or (number(it, "base") or 0) > 0):
+            return source, ptr + (i,)
+    return None, ()
+
+
+def who(svc: Resource) -> str:
+    """``service web`` or ``run-task job:3``."""
+    return svc.name if svc.kind == "run-task" else f"{svc.kind} {svc.name}"
