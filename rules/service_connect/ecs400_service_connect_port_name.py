@@ -68,7 +68,7 @@ def check(svc: Service) -> Iterator[Finding]:
         if raw is None or name is None:
             continue  # missing portName: ECS002 (schema); unknown: stay silent
         if name not in pms:
-            hint = f"use one of {names}" if pms else f"none of its port mappings has a name; add \"name\": {name!r} to the port mapping to proxy"
+            hint = f"use one of {names}" if pms else f"none of its port mappings has a name; add \"name\": \"{name}\" to the port mapping to proxy"
             yield Finding(
                 (SC, "services", i, "portName"),
                 f"portName {name!r} matches no port mapping of task definition {td.name}; {hint}",
