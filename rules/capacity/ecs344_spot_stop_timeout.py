@@ -72,9 +72,10 @@ def check(svc: Service) -> Iterator[Finding]:
         elif value > 120:
             long_.append((label, value, Related(td, ("containerDefinitions", i, "stopTimeout"), f"container {label}")))
     if short:
+        plural = "s" if len(short) > 1 else ""
         parts = ", ".join(f"{lb} {'has no stopTimeout (30 s)' if unset else f'stops after {v} s'}" for lb, v, unset, _ in short)
         yield Finding(ptr, f"{who(svc)} can run on FARGATE_SPOT{where}, which gives a two-minute warning before "
-                      f"reclaiming the task, but essential container{"s" if len(short) > 1 else ""} {parts}; set stopTimeout up to 120 and handle SIGTERM",
+                      f"reclaiming the task, but essential container{plural} {parts}; set stopTimeout up to 120 and handle SIGTERM",
                       resource=resource, related=tuple(r for *_, r in short))
     for label, value, rel in long_:
         yield Finding(ptr, f"{who(svc)} can run on FARGATE_SPOT{where}: container {label} asks for stopTimeout "
