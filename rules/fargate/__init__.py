@@ -1,3 +1,7 @@
 """Fargate platform rules (ECS200-239)."""
 
-MODULES = ("ecs201_fargate_task_size",)
+MODULES = (
+    "ecs200_fargate_network_mode",
+    "ecs201_fargate_task_size",
+    "ecs202_fargate_unsupported_parameter",
+)
