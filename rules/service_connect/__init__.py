@@ -10,4 +10,10 @@ MODULES: tuple[str, ...] = (
     "ecs406_service_connect_deployment_controller",
     "ecs407_service_connect_udp_port",
     "ecs408_service_connect_timeout",
+    "ecs409_service_connect_tls",
+    "ecs410_service_connect_access_log",
+    "ecs411_service_connect_no_log_configuration",
+    "ecs412_service_connect_no_namespace",
+    "ecs413_service_connect_desired_count",
+    "ecs414_service_connect_test_traffic_rules",
 )
