@@ -183,6 +183,8 @@ class Need:
     what: str  # "pull image '123.dkr.ecr...' (container 'web')"
     grants: tuple[tuple[tuple[str, ...], tuple[Any, ...]], ...]  # ((actions, resources), ...)
     target: str = "value"
+    #: How to name a resource that is not known statically ("file system FileSystem").
+    label: str = "its resource"
 
 
 def best_decision(policies: Sequence[Policy], action: str, resources: Iterable[Any]) -> Decision:
@@ -198,8 +200,8 @@ def condition_only(d: Decision) -> bool:
     return all(not ref.unknown and ref.statement.get("Condition") for ref in d.statements)
 
 
-def _resource_text(r: Any) -> str:
-    return "*" if r == "*" else str(r) if isinstance(r, str) else "its resource"
+def _resource_text(r: Any, label: str) -> str:
+    return "*" if r == "*" else str(r) if isinstance(r, str) else label
 
 
 def check_needs(td: TaskDefinition, role: Role, role_kind: str, needs: Iterable[Need], other: Role | None = None,
@@ -220,7 +222,7 @@ def check_needs(td: TaskDefinition, role: Role, role_kind: str, needs: Iterable[
                 elif d.verdict is Verdict.MAYBE and condition_only(d):
                     maybe.append(d)
             if acts:
-                groups.append(f"{', '.join(acts)} on {_resource_text(resources[0])}")
+                groups.append(f"{', '.join(acts)} on {_resource_text(resources[0], need.label)}")
         related = [Related(role, (), f"{role_kind} role {role_label(role)}")]
         if missing:
             acts = [a for a, _ in missing]
