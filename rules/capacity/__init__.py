@@ -8,4 +8,6 @@ MODULES: tuple[str, ...] = (
     "ecs344_spot_stop_timeout",
     "ecs345_fargate_spot_unsupported",
     "ecs346_spot_only_stateful_service",
+    "ecs350_ebs_volume_configuration_mismatch",
+    "ecs351_ebs_managed_volume_invalid",
 )
