@@ -5,4 +5,11 @@ MODULES: tuple[str, ...] = (
     "ecs121_unbounded_container_memory",
     "ecs122_spot_container_stop_timeout",
     "ecs123_container_name_as_hostname",
+    "ecs124_invalid_image",
+    "ecs125_mutable_image_tag",
+    "ecs126_invalid_port_mapping",
+    "ecs127_port_mapping_name",
+    "ecs128_unknown_container_reference",
+    "ecs129_invalid_container_dependency",
+    "ecs130_invalid_health_check",
 )
