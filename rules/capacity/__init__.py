@@ -10,4 +10,5 @@ MODULES: tuple[str, ...] = (
     "ecs346_spot_only_stateful_service",
     "ecs350_ebs_volume_configuration_mismatch",
     "ecs351_ebs_managed_volume_invalid",
+    "ecs360_run_task_invalid_parameter",
 )

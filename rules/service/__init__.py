@@ -9,4 +9,5 @@ MODULES: tuple[str, ...] = (
     "ecs305_network_configuration_mismatch",
     "ecs306_awsvpc_configuration_invalid",
     "ecs307_load_balancer_container_mismatch",
+    "ecs310_invalid_placement",
 )
