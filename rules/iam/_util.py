@@ -38,9 +38,12 @@ def role_uses(role: Role) -> list[tuple[TaskDefinition, str]]:
 
 
 def uses_text(uses: Sequence[tuple[TaskDefinition, str]]) -> str:
-    """``execution role of task definition web`` (first two uses, then a count)."""
-    parts = [f"{kind} role of task definition {td.family or td.name}" for td, kind in uses[:2]]
-    more = f" and {len(uses) - 2} more" if len(uses) > 2 else ""
+    """``execution role of task definition web`` / ``execution and task role of task definition web``."""
+    by_td: dict[int, tuple[TaskDefinition, list[str]]] = {}
+    for td, kind in uses:
+        by_td.setdefault(id(td), (td, []))[1].append(kind)
+    parts = [f"{' and '.join(kinds)} role of task definition {td.family or td.name}" for td, kinds in list(by_td.values())[:2]]
+    more = f" and {len(by_td) - 2} more" if len(by_td) > 2 else ""
     return " and ".join(parts) + more
 
 
