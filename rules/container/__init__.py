@@ -12,4 +12,12 @@ MODULES: tuple[str, ...] = (
     "ecs128_unknown_container_reference",
     "ecs129_invalid_container_dependency",
     "ecs130_invalid_health_check",
+    "ecs131_duplicate_environment_variable",
+    "ecs132_plaintext_secret_in_environment",
+    "ecs133_invalid_environment_files",
+    "ecs134_invalid_ulimits",
+    "ecs135_invalid_resource_requirements",
+    "ecs136_invalid_restart_policy",
+    "ecs137_privileged_container",
+    "ecs138_invalid_mount_point",
 )
