@@ -129,10 +129,10 @@ def check(svc: Service) -> Iterator[Finding]:
             related=rel,
         )
     if maybe and not missing:
-        what, d = maybe[0]
+        whats = " and ".join(dict.fromkeys(w for w, _ in maybe))
         yield Finding(
             ("enableExecuteCommand",),
-            f"ECS Exec may not work: {where} {what}, and task role {role.name} may not allow "
-            f"{', '.join(x.action for _, x in maybe)} because {d.reason}",
+            f"ECS Exec logging or encryption may not work: {where} {whats}, and task role {role.name} may not allow "
+            f"{', '.join(x.action for _, x in maybe)}: {maybe[0][1].reason}",
             related=rel, severity=Severity.NOTE,
         )

@@ -65,8 +65,8 @@ def check(svc: Service) -> Iterator[Finding]:
     for i, entry in sc_services(cfg):
         raw = entry.get("portName")
         name = as_str(raw)
-        if raw is None or name is None:
-            continue  # missing portName: ECS002 (schema); unknown: stay silent
+        if raw is None or not name:
+            continue  # missing portName: ECS002 (schema); unknown or an empty skeleton value: stay silent
         if name not in pms:
             hint = f"use one of {names}" if pms else f"none of its port mappings has a name; add \"name\": \"{name}\" to the port mapping to proxy"
             yield Finding(
