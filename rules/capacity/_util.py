@@ -42,7 +42,7 @@ def provider_label(item: Any) -> str:
     if isinstance(v, Reference):
         return v.target
     s = as_str(v)
-    return s if s is not None else "(unknown)"
+    return (s or '""') if s is not None else "(unknown)"
 
 
 def is_fargate_provider(item: Any) -> bool | None:

@@ -79,7 +79,7 @@ def check(svc: Service) -> Iterator[Finding]:
     names = {}
     for j, e in enumerate(entries):
         n = as_str(e.get("name")) if isinstance(e, dict) else None
-        if n is None:
+        if not n:
             return
         names[n] = j
     for name, i in at_launch.items():

@@ -71,7 +71,7 @@ def check(svc: Service) -> Iterator[Finding]:
         if size is None and snap is None:
             yield Finding(p, "managedEBSVolume needs sizeInGiB or snapshotId", target="key")
         vt = m.get("volumeType")
-        vtype = "gp3" if vt is None else as_str(vt)
+        vtype = "gp3" if vt is None or vt == "" else as_str(vt)
         s = as_int(size)
         if vtype in SIZES and s is not None and not SIZES[vtype][0] <= s <= SIZES[vtype][1]:
             lo, hi = SIZES[vtype]

@@ -26,6 +26,7 @@ Remove `role`; ECS uses its service-linked role `AWSServiceRoleForECS`.
 - [Service-linked role for Amazon ECS](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using-service-linked-roles.html)
 
 ## Known limitations
+A role given by a parameter or a condition is not checked (it may be empty).
 A service-linked role ARN (path `/aws-service-role/`), as describe-services reports it, is accepted.
 """
 from __future__ import annotations
@@ -36,7 +37,7 @@ from ecslint.model import Finding, Related
 from ecslint.project import Service
 from ecslint.registry import rule
 from ecslint.rules.service._util import controller, network_mode
-from ecslint.values import as_str
+from ecslint.values import Reference, as_str, is_unknown
 
 
 @rule(
@@ -50,8 +51,10 @@ from ecslint.values import as_str
 )
 def check(svc: Service) -> Iterator[Finding]:
     role = svc.data.get("role")
-    if role is None or (as_str(role) or "").find("/aws-service-role/") >= 0 or role == "":
+    if role is None or role == "" or "/aws-service-role/" in (as_str(role) or ""):
         return
+    if is_unknown(role) and not isinstance(role, Reference):
+        return  # a parameter or a condition (Fn::If with AWS::NoValue): may be empty
     reasons = []
     td = svc.task_definition
     related = ()

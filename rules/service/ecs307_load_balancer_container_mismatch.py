@@ -62,7 +62,7 @@ def check(svc: Service) -> Iterator[Finding]:
         if not isinstance(lb, dict):
             continue
         ptr = ("loadBalancers", i)
-        tg, clb = lb.get("targetGroupArn"), lb.get("loadBalancerName")
+        tg, clb = (None if lb.get(k) == "" else lb.get(k) for k in ("targetGroupArn", "loadBalancerName"))
         kind = "target group" if tg is not None else "Classic Load Balancer" if clb is not None else None
         if tg is not None and clb is not None:
             yield Finding(ptr + ("loadBalancerName",), "give either targetGroupArn (Application/Network Load Balancer) or "

@@ -69,7 +69,7 @@ def check(svc: Service) -> Iterator[Finding]:
             t, f = as_str(s.get("type")), s.get("field")
             if t == "random" and f is not None:
                 yield Finding(("placementStrategy", i, "field"), "the random placement strategy takes no field; remove it", target="key")
-            elif t == "binpack" and as_str(f) is not None and f.lower() not in ("cpu", "memory"):
+            elif t == "binpack" and as_str(f) and f.lower() not in ("cpu", "memory"):
                 yield Finding(("placementStrategy", i, "field"), f"binpack packs by cpu or memory; got field {f!r}")
     if isinstance(pc, list):
         for i, c in enumerate(pc):
