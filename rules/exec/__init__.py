@@ -9,4 +9,5 @@ MODULES: tuple[str, ...] = (
     "ecs435_exec_log_configuration_missing",
     "ecs436_exec_default_logging_without_awslogs",
     "ecs437_exec_logging_permissions",
+    "ecs438_exec_enabled_without_new_deployment",
 )
