@@ -1,3 +1,11 @@
-"""windows rules."""
+"""Windows and ECS Anywhere rules (ECS240-269)."""
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = (
+    "ecs240_windows_unsupported_parameter",
+    "ecs241_windows_network_mode",
+    "ecs242_windows_task_size_ignored",
+    "ecs243_windows_fargate_unsupported",
+    "ecs244_external_unsupported_task_feature",
+    "ecs245_external_service_unsupported_feature",
+    "ecs246_external_selinux_label",
+)
