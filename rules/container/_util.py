@@ -1,13 +1,14 @@
 """Helpers for the task-definition and container rules (ECS100-149)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ecslint.project import TaskDefinition
 from ecslint.values import as_str, is_unknown
 
-__all__ = ["items", "container_names", "names_known", "s3_arn_key"]
+__all__ = ["items", "container_names", "names_known", "s3_arn_key", "templated"]
 
 
 def items(obj: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -32,6 +33,12 @@ def container_names(td: TaskDefinition) -> dict[str, int]:
 def names_known(td: TaskDefinition) -> bool:
     """True when the container list and every container name are known (a missing name is known)."""
     return td.containers_known and not any(is_unknown(c.get("name")) for _, c in td.containers)
+
+
+def templated(value: str) -> bool:
+    """True for a value that a deploy tool fills in later: ``<IMAGE1_NAME>`` (CodeDeploy), ``${repo}`` (envsubst,
+    Terraform templatefile), ``{{ env ... }}`` (ecspresso, Jinja), ``%{...}``."""
+    return "${" in value or "{{" in value or "%{" in value or bool(re.search(r"<[A-Za-z0-9_.-]+>", value))
 
 
 def s3_arn_key(value: str) -> tuple[str, str] | None:

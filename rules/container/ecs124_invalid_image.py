@@ -20,6 +20,9 @@ characters, longer names and other digest algorithms; an empty image cannot be p
   {"name": "app", "image": "nginx@sha256:4c0fdaa8b6341bfdeca5f18f7837462c80cff90527ee35ef185571e1c327beac", "memory": 256}]}
 ```
 
+## Known limitations
+Images that a deploy tool fills in later (`<IMAGE1_NAME>`, `${repo}:${tag}`, `{{ ... }}`) are skipped.
+
 ## References
 - [ContainerDefinition: image](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html#ECS-Type-ContainerDefinition-image)
 """
@@ -31,6 +34,7 @@ from collections.abc import Iterator
 from ecslint.model import Finding
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
+from ecslint.rules.container._util import templated
 from ecslint.values import as_str
 
 _CHARS = re.compile(r"^[A-Za-z0-9_:./#-]+$")
@@ -66,7 +70,7 @@ def problem(image: str) -> str | None:
 def check(td: TaskDefinition) -> Iterator[Finding]:
     for i, c in td.containers:
         image = as_str(c.get("image"))
-        if image is None:
+        if image is None or templated(image):
             continue
         why = problem(image)
         if why:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from ecslint.model import Finding
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
+from ecslint.rules.container._util import templated
 from ecslint.values import as_str
 
 
@@ -52,7 +53,7 @@ def tag_of(image: str) -> str | None:
 def check(td: TaskDefinition) -> Iterator[Finding]:
     for i, c in td.containers:
         image = as_str(c.get("image"))
-        if not image or not image.strip():
+        if not image or not image.strip() or templated(image):
             continue
         tag = tag_of(image.strip())
         if tag == "":

@@ -71,7 +71,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         links = c.get("links")
         for j, link in enumerate(links if isinstance(links, list) else []):
             link_s = as_str(link)
-            if link_s is None:
+            if not link_s:
                 continue
             name, colon, alias = link_s.partition(":")
             why = _target(td, label, own, name, "links to", names)
@@ -83,6 +83,6 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
                                   ("dependsOn", "containerName", "depends on")):
             for j, entry in items(c, key):
                 name = as_str(entry.get(member))
-                why = _target(td, label, own, name, what, names) if name is not None else None
+                why = _target(td, label, own, name, what, names) if name else None
                 if why:
                     yield Finding(("containerDefinitions", i, key, j, member), why)

@@ -59,7 +59,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         seen: dict[str, int] = {}
         for j, env in items(c, "environment"):
             name = as_str(env.get("name"))
-            if name is None:
+            if not name:
                 continue
             at = ("containerDefinitions", i, "environment", j, "name")
             if name in seen:

@@ -51,7 +51,7 @@ MAX_FILES = 10
     covers=("CT-067", "CT-068", "CT-069", "CT-070"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
-    using = [(i, c) for i, c in td.containers if c.get("environmentFiles")]
+    using = [(i, c) for i, c in td.containers if any(True for _ in items(c, "environmentFiles"))]
     for i, c in using:
         label, at = td.container_label(i), ("containerDefinitions", i, "environmentFiles")
         files = c.get("environmentFiles")

@@ -1,8 +1,8 @@
 """
 ## What it does
 Checks `proxyConfiguration`: `containerName` names a container of the task definition, and
-`properties` provide `AppPorts`, `ProxyIngressPort`, `ProxyEgressPort`, `EgressIgnoredPorts`,
-`EgressIgnoredIPs` and `IgnoredUID` or `IgnoredGID`; where the proxy container sets `user`,
+`properties` provide `AppPorts`, `ProxyIngressPort`, `ProxyEgressPort` and `IgnoredUID` or
+`IgnoredGID`; where the proxy container sets `user`,
 `IgnoredUID` must match it.
 
 ## Why is this bad?
@@ -28,6 +28,10 @@ sends the proxy's own traffic back into itself.
   {"name": "envoy", "image": "envoyproxy/envoy:v1.31.0", "memory": 128, "user": "1337"}]}
 ```
 
+## Known limitations
+The API reference also calls `EgressIgnoredPorts` and `EgressIgnoredIPs` required, but AWS's own
+examples work without them, so the rule does not ask for them.
+
 ## References
 - [ProxyConfiguration](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ProxyConfiguration.html)
 """
@@ -41,7 +45,7 @@ from ecslint.registry import rule
 from ecslint.rules.container._util import container_names, items, names_known
 from ecslint.values import as_str, is_unknown
 
-NEEDED = ("AppPorts", "ProxyIngressPort", "ProxyEgressPort", "EgressIgnoredPorts", "EgressIgnoredIPs")
+NEEDED = ("AppPorts", "ProxyIngressPort", "ProxyEgressPort")
 
 
 @rule(

@@ -48,9 +48,9 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     accs = td.data.get("inferenceAccelerators")
     requests = [(i, j, as_str(rr.get("value"))) for i, c in td.containers for j, rr in items(c, "resourceRequirements")
                 if rr.get("type") == "InferenceAccelerator"]
-    if accs is None and not requests:
+    if not accs and not requests:
         return
-    if accs is not None:
+    if accs:
         yield Finding(("inferenceAccelerators",), "Elastic Inference no longer accepts new customers (since 2023-04-15): "
                       "use AWS Inferentia (NeuronDevice) or GPU instances", target="key", severity="warning")
     if is_unknown(accs) or not td.containers_known or any(is_unknown(rr.get("value")) for i, c in td.containers
