@@ -337,27 +337,33 @@ class _Converter:
             return None
         yaml = self._yaml
         Mapping, Sequence = yaml.MappingNode, yaml.SequenceNode
-        # Expanded size guard: sizes of shared (aliased) nodes are counted once per use.
-        size: dict[int, int] = {}
+        # Post-order over the node graph (aliases make it a DAG): children always come before
+        # the nodes that contain them, so sizes and values can be built bottom-up.
         order: list[Any] = []
-        stack = [(root, 1)]
-        seen: set[int] = set()
+        done: set[int] = set()
+        stack: list[tuple[Any, int, bool]] = [(root, 1, False)]
         while stack:
-            node, depth = stack.pop()
+            node, depth, expanded = stack.pop()
+            if id(node) in done:
+                continue
+            if expanded:
+                done.add(id(node))
+                order.append(node)
+                continue
             if depth > MAX_DEPTH:
                 m = node.start_mark
                 raise ParseError(f"nesting is too deep (more than {MAX_DEPTH} levels)", m.line + 1, m.column + 1)
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            order.append(node)
+            stack.append((node, depth, True))
             if isinstance(node, Mapping):
                 for k, v in node.value:
-                    stack.append((k, depth + 1))
-                    stack.append((v, depth + 1))
+                    if id(k) not in done:
+                        stack.append((k, depth + 1, False))
+                    if id(v) not in done:
+                        stack.append((v, depth + 1, False))
             elif isinstance(node, Sequence):
-                stack.extend((v, depth + 1) for v in node.value)
-        for node in reversed(order):
+                stack.extend((v, depth + 1, False) for v in node.value if id(v) not in done)
+        size: dict[int, int] = {}
+        for node in order:
             if isinstance(node, Mapping):
                 total = 1 + sum(size[id(k)] + size[id(v)] for k, v in node.value)
             elif isinstance(node, Sequence):
@@ -371,7 +377,7 @@ class _Converter:
                 root.start_mark.line + 1,
                 root.start_mark.column + 1,
             )
-        for node in reversed(order):  # children before parents
+        for node in order:  # children before parents
             self._memo[id(node)] = self._build(node, Mapping, Sequence)
         return self._memo[id(root)]
 

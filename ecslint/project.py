@@ -341,7 +341,7 @@ class Project:
 
     # ------------------------------------------------------------------ specific lookups
     def resolve_role(self, value: Any, origin: Resource) -> Role | None:
-        if value is None:
+        if value is None or value == "":
             return None
         found: Resource | None = None
         if isinstance(value, Reference):
@@ -360,7 +360,7 @@ class Project:
         return found if isinstance(found, Role) else None
 
     def resolve_task_definition(self, value: Any, origin: Resource) -> TaskDefinition | None:
-        if value is None:
+        if value is None or value == "":
             return None
         found: Resource | None = None
         if isinstance(value, Reference):
@@ -370,7 +370,7 @@ class Project:
         elif isinstance(value, str):
             m = _TD_ARN.match(value)
             family, revision = (m.group(1), m.group(2)) if m else (value.partition(":")[0], value.partition(":")[2] or None)
-            candidates = [r for r in self.of_kind("task-definition") if r.data.get("family") == family]
+            candidates = [r for r in self.of_kind("task-definition") if family and r.data.get("family") == family]
             if revision:
                 exact = [r for r in candidates if str(r.meta.get("revision")) == revision]
                 candidates = exact or candidates
