@@ -80,7 +80,7 @@ def _container(c: dict[str, Any], label: str) -> Iterator[tuple[tuple[Any, ...],
         add = caps.get("add") if isinstance(caps, dict) else None
         for j, cap in enumerate(add if isinstance(add, list) else []):
             name = as_str(cap)
-            if name is not None and name != "SYS_PTRACE":
+            if name and name != "SYS_PTRACE":
                 yield ("linuxParameters", "capabilities", "add", j), (
                     f"container {label} adds capability {name!r}; Fargate only allows adding SYS_PTRACE")
     for j, ul in enumerate(c.get("ulimits") if isinstance(c.get("ulimits"), list) else []):

@@ -63,7 +63,7 @@ def _linux_problem(pv: str) -> str:
 )
 def check(svc: Service) -> Iterator[Finding]:
     pv = as_str(svc.data.get("platformVersion"))
-    if pv is None:
+    if not pv:  # omitted, unknown, or an empty CLI-skeleton placeholder
         return
     lt = as_str(svc.data.get("launchType"))
     if lt in ("EC2", "EXTERNAL"):

@@ -77,7 +77,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         for key in _LISTS:
             if key not in skip and nonempty(c.get(key)):
                 yield Finding(("containerDefinitions", i, key), f"container {label} sets {key}, which Windows containers do not support; remove it{why}", target="key")
-        if present(c.get("user")):
+        if present(c.get("user")) and c.get("user") != "":
             yield Finding(("containerDefinitions", i, "user"), f"container {label} sets user, which Windows containers do not support; "
                           f"set the user in the image (USER ContainerUser) instead{why}", target="key")
         if present(c.get("linuxParameters")):
