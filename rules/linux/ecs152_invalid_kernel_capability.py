@@ -54,7 +54,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     for i, lp in linux_parameters(td):
         for key, j, value in capability_lists(lp):
             name = as_str(value)
-            if name is None or name in CAPABILITIES or name in EXTRA_CAPABILITIES:
+            if not name or name in CAPABILITIES or name in EXTRA_CAPABILITIES:
                 continue
             fixed = name.upper().removeprefix("CAP_")
             hint = f"; write {fixed!r}" if fixed in CAPABILITIES | EXTRA_CAPABILITIES else "; see the KernelCapabilities list (e.g. 'NET_ADMIN', 'SYS_PTRACE')"

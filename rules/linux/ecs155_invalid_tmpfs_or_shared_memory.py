@@ -74,7 +74,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
             opts = m.get("mountOptions")
             for k, o in enumerate(opts if isinstance(opts, list) else []):
                 s = as_str(o)
-                if s is None:
+                if not s:
                     continue
                 name, eq, _ = s.partition("=")
                 if name in _OPTIONS and (not eq or name in _WITH_VALUE):

@@ -1,16 +1,14 @@
 """
 ## What it does
 Checks how the FireLens log router is wired into the task:
-* in `bridge` mode, every container that logs with `awsfirelens` should `dependsOn` the router
-  with condition `START` or `HEALTHY`; a dependency on the router with `COMPLETE` or `SUCCESS` is
-  an error (the router never completes while the task runs);
+* a `dependsOn` on the router must use `START` or `HEALTHY`; `COMPLETE` or `SUCCESS` is an error
+  (the router never completes while the task runs);
 * the router itself should have a `logConfiguration` (usually `awslogs`), or its own errors are
   invisible;
 * the router should not publish port 24224 (the Fluentd forward port) through a port mapping.
 
 ## Why is this bad?
-An application that starts before the router loses its first log lines or fails to connect. A
-router without logs fails silently. A published 24224 lets anything that reaches the instance
+An application that waits for the router to exit never starts. A router without logs fails silently. A published 24224 lets anything that reaches the instance
 inject log records into the task's pipeline.
 
 ## Example
@@ -31,6 +29,11 @@ inject log records into the task's pipeline.
    "dependsOn": [{"containerName": "log_router", "condition": "START"}]}]}
 ```
 
+## Known limitations
+The developer guide's advice that, in `bridge` mode, application containers depend on the router
+with `START` is not enforced: AWS's own FireLens examples omit that dependency, so a finding would mostly
+flag working task definitions.
+
 ## References
 - [Send Amazon ECS logs to an AWS service or AWS Partner (FireLens)](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_firelens.html)
 - [Example task definition for FireLens](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/firelens-taskdef.html)
@@ -42,7 +45,7 @@ from collections.abc import Iterator
 from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
-from ecslint.rules.logging._util import log_configs, routers
+from ecslint.rules.logging._util import routers
 from ecslint.rules.networking._util import network_mode, port_mappings
 from ecslint.values import as_int, as_str
 
@@ -75,6 +78,5 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         for k, d in on_router:
             cond = as_str(d.get("condition"))
             if cond in ("COMPLETE", "SUCCESS"):
-                yield Finding(("containerDefinitions", i, "dependsOn", k, "condition"), f"container {td.container_label(i)} waits for log router {rlabel} to {cond.lower()}, which it never does while the task runs; use START or HEALTHY", severity=Severity.ERROR)
-        if mode == "bridge" and i != r and not on_router and any(ci == i for ci, _, _ in log_configs(td, "awsfirelens")):
-            yield Finding(("containerDefinitions", i), f"container {td.container_label(i)} logs through awsfirelens in bridge mode but does not depend on log router {rlabel}; add dependsOn {{containerName: {rname or rlabel}, condition: START}}", target="key")
+                verb = "complete" if cond == "COMPLETE" else "exit successfully"
+                yield Finding(("containerDefinitions", i, "dependsOn", k, "condition"), f"container {td.container_label(i)} waits for log router {rlabel} to {verb}, which it never does while the task runs; use START or HEALTHY", severity=Severity.ERROR)

@@ -48,7 +48,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         domains = c.get("dnsSearchDomains")
         for j, d in enumerate(domains if isinstance(domains, list) else []):
             s = as_str(d)
-            if s is not None and not _DOMAIN.match(s):
+            if s and not _DOMAIN.match(s):
                 fix = s.strip().rstrip(".")
                 hint = f" (e.g. {fix!r})" if _DOMAIN.match(fix) else ""
                 yield Finding(("containerDefinitions", i, "dnsSearchDomains", j), f"container {td.container_label(i)}: search domain {s!r} must be letters, digits, '-' and '.', up to 254 characters, ending with a letter or digit{hint}")

@@ -1,6 +1,6 @@
 """
 ## What it does
-Flags Linux task definitions for EC2 that use the `bridge` network mode (explicitly or by omitting
+Preview rule (run it with `--preview` or select it). Flags Linux task definitions for EC2 that use the `bridge` network mode (explicitly or by omitting
 `networkMode`) or the `host` mode.
 
 ## Why is this bad?
@@ -48,6 +48,7 @@ from ecslint.rules.networking._util import network_mode
     applies_to=("task-definition",),
     tags=("networking", "best-practice"),
     covers=("NW-006",),
+    status="preview",
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     targets = set(td.launch_targets)

@@ -30,7 +30,8 @@ definition. The JSON-key form needs all three trailing parts, empty ones kept as
 
 ## Known limitations
 A bare name is taken for an SSM parameter (a Secrets Manager secret needs its ARN), which cannot
-be told apart from the files. The catalog marks this row E? (where ECS rejects a malformed value is
+be told apart from the files. Empty values and values holding template placeholders
+(`{{...}}`, `${...}`, `<...>`) are skipped, as are the Region and account parts of ARNs. The catalog marks this row E? (where ECS rejects a malformed value is
 not confirmed); the JSON-key form with one or two parts is reported as a warning.
 
 ## References
@@ -49,20 +50,24 @@ from ecslint.registry import rule
 from ecslint.rules.secrets._util import secret_refs
 from ecslint.values import as_str
 
-_SM = re.compile(r"^arn:[\w-]+:secretsmanager:[a-z0-9-]+:\d{12}:secret:(.+)$")
-_SSM = re.compile(r"^arn:[\w-]+:ssm:[a-z0-9-]+:\d{12}:parameter/[A-Za-z0-9_.\-][A-Za-z0-9_.\-/]*$")
+_SM = re.compile(r"^arn:[\w-]+:secretsmanager:[^:]*:[^:]*:secret:(.+)$")
+_SSM = re.compile(r"^arn:[\w-]+:ssm:[^:]*:[^:]*:parameter/[A-Za-z0-9_.\-][A-Za-z0-9_.\-/]*$")
 _SSM_NAME = re.compile(r"^/?[A-Za-z0-9_.\-]+(?:/[A-Za-z0-9_.\-]+)*$")
+#: Placeholders of templating tools (ecspresso, envsubst, Fn::Sub left as text): not checked.
+_TEMPLATE = ("{{", "${", "<", "%(")
 _REG_NAME = re.compile(r"^[A-Za-z0-9/_+=.@-]+$")
 
 
 def _problem(v: str) -> tuple[str, Severity | None] | None:
     if v.startswith("{{resolve:"):
         return "is a CloudFormation dynamic reference, which puts the secret's value (not its ARN) into the task definition; use the secret or parameter ARN", None
+    if any(t in v for t in _TEMPLATE):
+        return None
     if v.startswith("arn:"):
         m = _SM.match(v)
         if m:
             parts = m.group(1).split(":")
-            if len(parts) in (2, 3):
+            if len(parts) in (2, 3) and any(parts[1:]):
                 return "uses the JSON-key form with missing parts; write <secret-arn>:<json-key>:<version-stage>:<version-id>, keeping empty parts (e.g. ':password::')", Severity.WARNING
             if len(parts) > 4 or not parts[0]:
                 return "is not a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>[:<json-key>:<stage>:<version-id>])", None
@@ -91,7 +96,7 @@ def _problem(v: str) -> tuple[str, Severity | None] | None:
 def check(td: TaskDefinition) -> Iterator[Finding]:
     for ptr, i, s in secret_refs(td):
         v = as_str(s.get("valueFrom"))
-        if v is None:
+        if not v:
             continue
         found = _problem(v)
         if found:
@@ -100,7 +105,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     for i, c in td.containers:
         rc = c.get("repositoryCredentials")
         cp = as_str(rc.get("credentialsParameter")) if isinstance(rc, dict) else None
-        if cp is None:
+        if not cp or any(t in cp for t in _TEMPLATE):
             continue
         bad = not _SM.match(cp) if cp.startswith("arn:") else not _REG_NAME.match(cp)
         if bad:

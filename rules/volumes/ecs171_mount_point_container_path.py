@@ -61,7 +61,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         seen: dict[str, int] = {}
         for j, mp in mount_points(c):
             path = as_str(mp.get("containerPath"))
-            if path is None:
+            if not path:
                 continue
             ptr = ("containerDefinitions", i, "mountPoints", j, "containerPath")
             absolute = path.startswith("/") or (td.is_windows and bool(_WINDOWS_ABS.match(path))) or (not td.os_known and bool(_WINDOWS_ABS.match(path)))

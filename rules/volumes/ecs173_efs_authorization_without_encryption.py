@@ -66,11 +66,11 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         needs = []
         if auth.get("iam") == "ENABLED":
             needs.append("IAM authorization (iam: ENABLED)")
-        if auth.get("accessPointId") is not None:
+        if auth.get("accessPointId") not in (None, ""):
             needs.append("an access point")
         if needs and not is_unknown(te) and te != "ENABLED":
             yield Finding(te_ptr, f"EFS volume {name!r} uses {' and '.join(needs)}, which {'need' if len(needs) > 1 else 'needs'} transitEncryption: ENABLED; {te_words}",
                           target="value" if "transitEncryption" in efs else "key")
         root = as_str(efs.get("rootDirectory"))
-        if auth.get("accessPointId") is not None and root not in (None, "/"):
+        if auth.get("accessPointId") not in (None, "") and root not in (None, "/"):
             yield Finding((*base, "rootDirectory"), f"EFS volume {name!r} uses an access point, so rootDirectory must be omitted or '/'; got {root!r} (set the directory on the access point instead)")
