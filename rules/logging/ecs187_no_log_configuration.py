@@ -1,6 +1,6 @@
 """
 ## What it does
-Flags essential containers of a Fargate task that have no `logConfiguration`.
+Preview rule (run it with `--preview` or select it). Flags essential containers of a Fargate task that have no `logConfiguration`.
 
 ## Why is this bad?
 On Fargate there is no instance to read `docker logs` from: without a log driver the container's
@@ -42,6 +42,7 @@ from ecslint.rules._common import essential, where
     applies_to=("task-definition",),
     tags=("logging", "fargate"),
     covers=("LOG-005",),
+    status="preview",
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_fargate:
