@@ -136,6 +136,8 @@ def load_document(
         return loaded
     doc.kind = kind.name
     loaded.result.kind = kind.name
+    if options.tf_source:
+        doc.meta["tf_source"] = os.path.abspath(options.tf_source)
     try:
         doc.resources = kind.load(doc)
     except Exception as exc:  # noqa: BLE001 - a loader bug must not lose the file or the run
@@ -274,6 +276,39 @@ def _call(meta: RuleMeta, resource: Resource, options: Options) -> Iterator[Find
     yield from meta.check(resource)
 
 
+_TF_TEXT: dict[str, list[str] | None] = {}
+
+
+def _tf_location(resource: Resource, src: tuple[Any, ...]) -> Span | None:
+    """The line of a Terraform attribute in its .tf resource block (or the block's first line)."""
+    path, block_line = resource.meta["tf_block"]
+    if path not in _TF_TEXT:
+        try:
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                _TF_TEXT[path] = fh.read().splitlines()
+        except OSError:
+            _TF_TEXT[path] = None
+    lines = _TF_TEXT[path]
+    if lines is None or not 0 < block_line <= len(lines):
+        return None
+    attrs = [p for p in src[src.index("values") + 1 :] if isinstance(p, str)] if "values" in src else []
+    depth, end = 0, len(lines)
+    for i in range(block_line - 1, len(lines)):
+        depth += lines[i].count("{") - lines[i].count("}")
+        if depth <= 0 and i > block_line - 1:
+            end = i + 1
+            break
+    for attr in reversed(attrs):
+        pat = re.compile(r"^(\s*)" + re.escape(attr) + r"\s*(=|\{)")
+        for i in range(block_line, end):
+            m = pat.match(lines[i])
+            if m:
+                col = len(m.group(1)) + 1
+                return Span(i + 1, col, i + 1, col + len(attr), attr != (attrs[-1] if attrs else None))
+    text = lines[block_line - 1]
+    return Span(block_line, 1, block_line, len(text) + 1, bool(attrs))
+
+
 def _resolve(meta: RuleMeta, resource: Resource, f: Finding, severity: Severity) -> Diagnostic:
     target = f.resource or resource
     span = target.span(f.pointer, f.target)
@@ -282,12 +317,19 @@ def _resolve(meta: RuleMeta, resource: Resource, f: Finding, severity: Severity)
         Location(r.resource.document.path, r.resource.span(r.pointer, r.target), r.resource.name, r.resource.logical_kind, r.message)
         for r in f.related
     )
+    location = Location(target.document.path, span, target.name, target.logical_kind)
+    if "tf_block" in target.meta:
+        # Point at the .tf source the user edits; the plan position stays as a related location.
+        tf_span = _tf_location(target, src)
+        if tf_span is not None:
+            related = (Location(target.document.path, span, target.name, target.logical_kind, "the planned value"), *related)
+            location = Location(target.meta["tf_block"][0], tf_span, target.name, target.logical_kind)
     return Diagnostic(
         code=meta.code,
         name=meta.name,
         message=f.message,
         severity=f.severity or severity,
-        location=Location(target.document.path, span, target.name, target.logical_kind),
+        location=location,
         source_pointer=src,
         related=related,
     )

@@ -321,14 +321,13 @@ class Project:
 
     # ------------------------------------------------------------------ generic lookups
     def _by_reference(self, ref: Reference, origin: Resource, kinds: tuple[str, ...]) -> Resource | None:
-        for r in self.of_kind(*kinds):
-            if r.document is origin.document and r.name == ref.target:
-                return r
-        # Terraform addresses inside modules: "module.a.aws_iam_role.x" referenced as "aws_iam_role.x"
+        # Terraform addresses inside modules: "module.a.aws_iam_role.x" referenced as "aws_iam_role.x";
+        # the module's own resource wins over a root resource of the same name.
         prefix = origin.meta.get("module_prefix", "")
-        if prefix:
+        names = (prefix + ref.target, ref.target) if prefix else (ref.target,)
+        for name in names:
             for r in self.of_kind(*kinds):
-                if r.document is origin.document and r.name == prefix + ref.target:
+                if r.document is origin.document and r.name == name:
                     return r
         return None
 

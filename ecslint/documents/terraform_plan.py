@@ -422,7 +422,8 @@ class _Plan:
             if isinstance(rc, dict) and isinstance(rc.get("address"), str) and "deposed" not in rc:
                 self.changes[rc["address"]] = (k, rc)
         config = _dict(data.get("configuration")).get("root_module")
-        root_dir = os.path.dirname(doc.abspath) if doc.abspath else None
+        # --tf-source DIR (set by the engine) names where the root module's .tf files live.
+        root_dir = doc.meta.get("tf_source") or (os.path.dirname(doc.abspath) if doc.abspath else None)
         self.root = _Module("", "", config if isinstance(config, dict) else None, None, None, root_dir)
         self.modules: dict[str, _Module] = {"": self.root}
         self.raws: list[_Raw] = []
