@@ -1,7 +1,7 @@
 """
 ## What it does
 Checks that container names used inside a task definition name another container of the same
-task definition: `links` (`name` or `name:alias`, alias of letters, digits, `_` and `-`),
+task definition: `links` (`name` or `name:alias`; the form itself is checked by ECS161),
 `volumesFrom[].sourceContainer` and `dependsOn[].containerName`.
 
 ## Why is this bad?
@@ -32,7 +32,6 @@ itself, makes registration or the task start fail.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ecslint.model import Finding
@@ -40,8 +39,6 @@ from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import container_names, items, names_known
 from ecslint.values import as_str
-
-_ALIAS = re.compile(r"^[A-Za-z0-9_-]{1,255}$")
 
 
 def _target(td: TaskDefinition, label: str, own: str | None, name: str, what: str, names: dict[str, int]) -> str | None:
@@ -73,10 +70,8 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
             link_s = as_str(link)
             if not link_s:
                 continue
-            name, colon, alias = link_s.partition(":")
-            why = _target(td, label, own, name, "links to", names)
-            if not why and colon and not _ALIAS.match(alias):
-                why = f"container {label} link alias {alias!r} must be 1-255 letters, digits, '_' or '-'"
+            name = link_s.partition(":")[0]
+            why = _target(td, label, own, name, "links to", names)  # the link's form is ECS161's
             if why:
                 yield Finding(("containerDefinitions", i, "links", j), why)
         for key, member, what in (("volumesFrom", "sourceContainer", "mounts volumes from"),

@@ -35,7 +35,6 @@ from collections.abc import Iterator
 from ecslint.model import Finding
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
-from ecslint.rules._common import where
 from ecslint.values import as_str
 
 FARGATE_WINDOWS = ("WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2019_CORE", "WINDOWS_SERVER_2022_FULL", "WINDOWS_SERVER_2022_CORE")
@@ -44,20 +43,19 @@ FARGATE_WINDOWS = ("WINDOWS_SERVER_2019_FULL", "WINDOWS_SERVER_2019_CORE", "WIND
 @rule(
     code="ECS112",
     name="runtime-platform-mismatch",
-    summary="Windows runtime platform with ARM64, or a Windows version Fargate lacks",
+    summary="Windows runtime platform with ARM64 CPU architecture",
     severity="error",
     applies_to=("task-definition",),
     tags=("windows", "runtime-platform"),
-    covers=("TD-030", "TD-031"),
+    covers=("TD-030",),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     rp = td.data.get("runtimePlatform")
     if not isinstance(rp, dict) or not td.is_windows:
         return
     family = td.os_family
+    if td.is_fargate:
+        return  # Windows on Fargate (X86_64, 2019/2022 only) is ECS243's
     if as_str(rp.get("cpuArchitecture")) == "ARM64":
         yield Finding(("runtimePlatform", "cpuArchitecture"), f"Windows containers ({family}) run only on X86_64; "
                       "got cpuArchitecture ARM64: use X86_64 or a Linux image")
-    if td.is_fargate and family not in FARGATE_WINDOWS:
-        yield Finding(("runtimePlatform", "operatingSystemFamily"), f"Fargate runs Windows only as {', '.join(FARGATE_WINDOWS)}; "
-                      f"got {family}{where(td.fargate_reason)}")
