@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,17 +25,9 @@ _SECRET_SUFFIX = re.compile(r"-[A-Za-z0-9]{6}$")
 # ---------------------------------------------------------------------------------- roles in use
 def role_uses(role: Role) -> list[tuple[TaskDefinition, str]]:
     """(task definition, "execution" | "task") for every use of this role by a task definition of the run."""
-    out: list[tuple[TaskDefinition, str]] = []
     if role.project is None:
-        return out
-    for td in role.project.of_kind("task-definition"):
-        if not isinstance(td, TaskDefinition):
-            continue
-        if td.execution_role is role:
-            out.append((td, "execution"))
-        if td.task_role is role:
-            out.append((td, "task"))
-    return out
+        return []
+    return role.project.role_uses().get(id(role), [])
 
 
 def uses_text(uses: Sequence[tuple[TaskDefinition, str]]) -> str:
@@ -319,9 +312,13 @@ def _values(v: Any) -> list[str]:
     return [x for x in vals if isinstance(x, str) and not isinstance(x, (Partial, Unknown))]
 
 
+@lru_cache(maxsize=4096)
+def _glob_rx(pattern: str) -> re.Pattern[str]:
+    return re.compile("".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern), re.I | re.S)
+
+
 def _glob(pattern: str, value: str) -> bool:
-    rx = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in pattern)
-    return re.fullmatch(rx, value, re.I | re.S) is not None
+    return _glob_rx(pattern).fullmatch(value) is not None
 
 
 def grants_action(st: dict[str, Any], action: str) -> bool:
@@ -372,3 +369,70 @@ def efs_volumes(td: TaskDefinition) -> Iterator[tuple[int, dict[str, Any], dict[
         auth = efs.get("authorizationConfig") if isinstance(efs, dict) else None
         if isinstance(auth, dict) and auth.get("iam") == "ENABLED":
             yield k, v, efs
+
+
+# ---------------------------------------------------------------------------------- FireLens destinations
+#: Fluent Bit output plugin name -> destination kind (the Go and the C plugin of each service).
+FIRELENS_AWS_OUTPUTS = {
+    "cloudwatch": "cloudwatch", "cloudwatch_logs": "cloudwatch",
+    "firehose": "firehose", "kinesis_firehose": "firehose",
+    "kinesis": "kinesis", "kinesis_streams": "kinesis",
+    "s3": "s3", "es": "es", "opensearch": "es",
+}
+_FLB_TEMPLATE = re.compile(r"\$\([^)]*\)|\$\{[^}]*\}")
+_ES_HOST = re.compile(r"^(?:https?://)?(?:search|vpc)-(.+)-[a-z0-9]+\.([a-z0-9-]+)\.es\.amazonaws\.com", re.I)
+
+
+@dataclass
+class FirelensDestination:
+    index: int  # container index
+    kind: str  # cloudwatch | firehose | kinesis | s3 | es
+    plugin: str  # the Name option as written
+    options: dict[str, Any]  # option keys lower-cased
+    name_key: str  # the key of the Name option as written (for the pointer)
+
+    def opt(self, key: str) -> Any:
+        return self.options.get(key.lower())
+
+    @property
+    def own_role(self) -> bool:
+        """The output assumes its own role (role_arn / AWS_Role_ARN): the task role only needs sts:AssumeRole."""
+        return self.opt("role_arn") is not None or self.opt("aws_role_arn") is not None
+
+    @property
+    def uses_aws_credentials(self) -> bool:
+        """es/opensearch sign requests only with AWS_Auth On; the others always do."""
+        if self.kind != "es":
+            return True
+        auth = as_str(self.opt("aws_auth"))
+        return auth is not None and auth.lower() in ("on", "true", "yes") and (as_str(self.opt("aws_service_name")) or "es") == "es"
+
+
+def firelens_destinations(td: TaskDefinition) -> Iterator[FirelensDestination]:
+    """The containers that log with awsfirelens to an AWS service (by the output plugin's Name)."""
+    for i, c in td.containers:
+        lc = c.get("logConfiguration")
+        if not isinstance(lc, dict) or lc.get("logDriver") != "awsfirelens" or not isinstance(lc.get("options"), dict):
+            continue
+        opts = lc["options"]
+        key = next((k for k in opts if isinstance(k, str) and k.lower() == "name"), None)
+        plugin = as_str(opts.get(key)) if key else None
+        kind = FIRELENS_AWS_OUTPUTS.get(plugin.strip().lower()) if plugin else None
+        if kind and key:
+            yield FirelensDestination(i, kind, plugin, {str(k).lower(): v for k, v in opts.items()}, key)  # type: ignore[arg-type]
+
+
+def flb_name(value: Any) -> str | None:
+    """A Fluent Bit option value with ``$(tag)``-style templates turned into ``${...}`` placeholders."""
+    if not isinstance(value, str) or isinstance(value, Unknown):
+        return None
+    if isinstance(value, Partial) or _FLB_TEMPLATE.search(value):
+        return Partial(_FLB_TEMPLATE.sub("${template}", value))
+    return value
+
+
+def es_domain(host: Any) -> tuple[str, str] | None:
+    """(domain name, region) of an Amazon OpenSearch Service endpoint host name."""
+    s = as_str(host)
+    m = _ES_HOST.match(s) if s else None
+    return (m.group(1), m.group(2).lower()) if m else None
