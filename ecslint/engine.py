@@ -118,6 +118,8 @@ def load_document(
             loaded.problems.append((PARSE_ERROR, Span(exc.line, exc.col, exc.line, exc.col + 1), exc.message))
             return loaded
     doc = Document(display, loaded.abspath, text, fmt, parsed.data)
+    if parsed.node is not None:
+        doc.meta["yaml_node"] = parsed.node
     loaded.document = doc
     for dup in parsed.duplicates:
         loaded.problems.append(

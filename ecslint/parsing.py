@@ -11,7 +11,6 @@ CloudFormation short-form tags (``!Ref``, ``!GetAtt a.b``, ``!Sub`` ...) become 
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -40,13 +39,15 @@ class ParseError(Exception):
 
 
 class Parsed:
-    """Parsed data plus the duplicate keys found on the way (pointer of each repeated key)."""
+    """Parsed data plus the duplicate keys found on the way (pointer of each repeated key), and for
+    YAML the composed node tree, which the locator reuses instead of composing the text again."""
 
-    __slots__ = ("data", "duplicates")
+    __slots__ = ("data", "duplicates", "node")
 
-    def __init__(self, data: Any, duplicates: list[Pointer]) -> None:
+    def __init__(self, data: Any, duplicates: list[Pointer], node: Any = None) -> None:
         self.data = data
         self.duplicates = duplicates
+        self.node = node
 
 
 # --------------------------------------------------------------------------------------------- JSON
@@ -269,11 +270,27 @@ _CFN_TAGS_LONG = {"!Ref": "Ref", "!Condition": "Condition"}
 _STD = "tag:yaml.org,2002:"
 
 
+#: The indentation and block indicators (``- - ? : ``) that start a line; YAML breaks lines at NEL,
+#: LS and PS too.
+_LINE_PREFIX = re.compile(r"(?:^|(?<=[\r\n\x85\u2028\u2029]))[ \t?:-]*")
+
+
+def _depth_bound(text: str) -> int:
+    """An upper bound on the nesting depth of a YAML text, cheap to compute.
+
+    A flow collection opens at a ``[`` or ``{``.  A block collection starts at the first entry's
+    column, which lies in the indentation and indicators that start a line (``- - - x`` nests three
+    sequences on one line); nested block collections start further right, except a sequence under a
+    mapping key, which may share the key's column: at most two levels per column.
+    """
+    prefix = max(map(len, _LINE_PREFIX.findall(text)), default=0)
+    return text.count("[") + text.count("{") + 2 * prefix + 3
+
+
 def _compose(text: str) -> Any:
     yaml = _load_yaml_module()
     # libyaml's composer recurses in C: refuse very deep documents before composing them.
-    bound = text.count("[") + text.count("{") + int(math.sqrt(2 * len(text))) + 1
-    if bound > 5000:
+    if _depth_bound(text) > 5000:
         depth = 0
         try:
             for ev in yaml.parse(text, Loader=_loader()):
@@ -433,7 +450,7 @@ def parse_yaml(text: str) -> Parsed:
         dup_nodes = {nid for nid, _ in conv.duplicates}
         paths = _node_paths(root, dup_nodes)
         dups = [paths[nid] + (key,) for nid, key in conv.duplicates if nid in paths]
-    return Parsed(data, dups)
+    return Parsed(data, dups, root)
 
 
 def _node_paths(root: Any, wanted: set[int]) -> dict[int, Pointer]:
@@ -459,10 +476,10 @@ def _node_paths(root: Any, wanted: set[int]) -> dict[int, Pointer]:
 class YamlLocator:
     """Pointer -> span by walking a freshly composed node tree (only for files with findings)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, root: Any = None) -> None:
         self.text = text
-        self._root: Any = None
-        self._composed = False
+        self._root: Any = root
+        self._composed = root is not None
 
     def _node_for(self, pointer: Pointer) -> tuple[Any, Any, bool]:
         yaml = _load_yaml_module()

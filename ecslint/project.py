@@ -70,7 +70,7 @@ class TaskDefinition(Resource):
         """Services and run-task inputs of this run that run this task definition."""
         if self.project is None:
             return []
-        return [r for r in self.project.of_kind("service", "run-task") if isinstance(r, Service) and r.task_definition is self]
+        return self.project.runners_of(self)
 
     @cached_property
     def launch_targets(self) -> dict[str, str]:
@@ -314,6 +314,9 @@ class Project:
             self._by_kind.setdefault(r.kind, []).append(r)
         #: References that could not be followed: (resource, what, value); reported as notes.
         self.unresolved: list[tuple[Resource, str, str]] = []
+        self._role_uses: dict[int, list[tuple[TaskDefinition, str]]] | None = None
+        self._by_family: dict[str, list[Resource]] | None = None
+        self._runners: dict[int, list[Service]] | None = None
 
     def of_kind(self, *kinds: str) -> Iterator[Resource]:
         for k in kinds:
@@ -369,7 +372,7 @@ class Project:
         elif isinstance(value, str):
             m = _TD_ARN.match(value)
             family, revision = (m.group(1), m.group(2)) if m else (value.partition(":")[0], value.partition(":")[2] or None)
-            candidates = [r for r in self.of_kind("task-definition") if family and r.data.get("family") == family]
+            candidates = list(self._families().get(family, ())) if family else []
             if revision:
                 exact = [r for r in candidates if str(r.meta.get("revision")) == revision]
                 candidates = exact or candidates
@@ -425,6 +428,38 @@ class Project:
                     out.append(pol)
                     break
         return out
+
+    def runners_of(self, td: TaskDefinition) -> list[Service]:
+        """Services and run-task inputs whose task definition is ``td`` (indexed once per run)."""
+        if self._runners is None:
+            self._runners = {}
+            for r in self.of_kind("service", "run-task"):
+                if isinstance(r, Service) and r.task_definition is not None:
+                    self._runners.setdefault(id(r.task_definition), []).append(r)
+        return self._runners.get(id(td), [])
+
+    def _families(self) -> dict[str, list[Resource]]:
+        if self._by_family is None:
+            self._by_family = {}
+            for r in self.of_kind("task-definition"):
+                fam = r.data.get("family")
+                if isinstance(fam, str) and not is_unknown(fam):
+                    self._by_family.setdefault(fam, []).append(r)
+        return self._by_family
+
+    def role_uses(self) -> dict[int, list[tuple[TaskDefinition, str]]]:
+        """id(role) -> [(task definition, "execution" | "task")], computed once per run."""
+        if self._role_uses is None:
+            uses: dict[int, list[tuple[TaskDefinition, str]]] = {}
+            for td in self.of_kind("task-definition"):
+                if not isinstance(td, TaskDefinition):
+                    continue
+                if td.execution_role is not None:
+                    uses.setdefault(id(td.execution_role), []).append((td, "execution"))
+                if td.task_role is not None:
+                    uses.setdefault(id(td.task_role), []).append((td, "task"))
+            self._role_uses = uses
+        return self._role_uses
 
     def pointer_label(self, resource: Resource, pointer: Pointer) -> str:
         return f"{resource.name}:{'/'.join(map(str, pointer))}"

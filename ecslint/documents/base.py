@@ -47,7 +47,10 @@ class Document:
         if self._locator is None:
             from ecslint.parsing import JsonLocator, YamlLocator
 
-            self._locator = JsonLocator(self.text) if self.fmt == "json" else YamlLocator(self.text)
+            if self.fmt == "json":
+                self._locator = JsonLocator(self.text)
+            else:
+                self._locator = YamlLocator(self.text, self.meta.pop("yaml_node", None))
         return self._locator.span(pointer, target)  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
