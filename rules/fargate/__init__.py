@@ -14,4 +14,5 @@ MODULES = (
     "ecs210_fargate_platform_version",
     "ecs211_fargate_platform_version_feature",
     "ecs212_fargate_ebs_magnetic_volume",
+    "ecs213_fargate_classic_load_balancer",
 )

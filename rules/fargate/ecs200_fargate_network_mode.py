@@ -11,6 +11,13 @@ Registration fails with `Fargate only supports network mode ‘awsvpc’.`; a ta
 not list `FARGATE` registers, and the service or run-task then fails with
 `Task definition does not support launch_type FARGATE.` The `bridge` and `host` modes are EC2-only.
 
+This is also the check cfn-lint (E3054) makes for a `FARGATE` service whose task definition does not
+list `FARGATE` (catalog FG-072). A task definition without `FARGATE` in `requiresCompatibilities` that
+does satisfy the Fargate rules runs on Fargate (ECS computes its `compatibilities`), so the other
+reasons for `Task definition does not support launch_type FARGATE.` are reported by the rule for each
+(ECS201 task size, ECS202 parameters, ECS203 volumes, ECS204 log drivers, ECS243 Windows), each naming
+the service that places the task on Fargate.
+
 ## Example
 ```json
 {"family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "bridge",
@@ -50,7 +57,7 @@ API = "Fargate only supports network mode ‘awsvpc’."
     severity="error",
     applies_to=("task-definition",),
     tags=("fargate", "networking"),
-    covers=("FG-010",),
+    covers=("FG-010", "FG-072"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_fargate:

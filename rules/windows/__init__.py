@@ -8,4 +8,6 @@ MODULES: tuple[str, ...] = (
     "ecs244_external_unsupported_task_feature",
     "ecs245_external_service_unsupported_feature",
     "ecs246_external_selinux_label",
+    "ecs247_windows_mount_across_drives",
+    "ecs248_windows_container_cpu_unset",
 )
