@@ -1,11 +1,12 @@
 """Helpers for the service, deployment, load balancer and service networking rules (ECS300-ECS339)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from ecslint.documents.base import Resource
 from ecslint.project import Service, TaskDefinition
-from ecslint.values import as_int, as_str, is_unknown
+from ecslint.values import Reference, as_int, as_str, is_unknown
 
 
 def who(svc: Resource) -> str:
@@ -77,3 +78,73 @@ def fargate_target(svc: Service) -> str:
     """A reason when the service/run-task runs on Fargate, else ""."""
     target, why = svc.launch_target
     return why if target == "FARGATE" else ""
+
+
+def port_names(td: TaskDefinition) -> tuple[dict[str, int], bool]:
+    """{portMappings[].name: container index} of a task definition, and whether every name is known."""
+    out: dict[str, int] = {}
+    complete = td.containers_known
+    for i, c in td.containers:
+        pms = c.get("portMappings")
+        if pms is None:
+            continue
+        if not isinstance(pms, list):
+            complete = False
+            continue
+        for pm in pms:
+            name = pm.get("name") if isinstance(pm, dict) else None
+            if isinstance(pm, dict) and name is not None and as_str(name) is None:
+                complete = False
+            elif as_str(name):
+                out.setdefault(name, i)
+            elif not isinstance(pm, dict):
+                complete = False
+    return out, complete
+
+
+def _plan_resources(node: Any) -> Iterator[dict[str, Any]]:
+    if not isinstance(node, dict):
+        return
+    for r in node.get("resources") or []:
+        if isinstance(r, dict):
+            yield r
+    for child in node.get("child_modules") or []:
+        yield from _plan_resources(child)
+
+
+def cloud_map_record_types(svc: Resource, registry: Any) -> tuple[str, set[str]] | None:
+    """(name, DNS record types) of the Cloud Map service a ``registryArn`` refers to, when it is defined in
+    the same CloudFormation template (``AWS::ServiceDiscovery::Service``) or Terraform plan
+    (``aws_service_discovery_service``) with known record types; None otherwise."""
+    if not isinstance(registry, Reference):
+        return None
+    data = svc.document.data
+    if not isinstance(data, dict):
+        return None
+    records: Any = None
+    if isinstance(data.get("Resources"), dict):
+        res = data["Resources"].get(registry.target)
+        if not isinstance(res, dict) or res.get("Type") != "AWS::ServiceDiscovery::Service":
+            return None
+        props = res.get("Properties")
+        dns = props.get("DnsConfig") if isinstance(props, dict) else None
+        records = dns.get("DnsRecords") if isinstance(dns, dict) else None
+        key = "Type"
+    else:
+        top = data.get("planned_values") or data.get("values")
+        target = svc.meta.get("module_prefix", "") + registry.target
+        found = [r for r in _plan_resources(top.get("root_module") if isinstance(top, dict) else None)
+                 if r.get("address") == target and r.get("type") == "aws_service_discovery_service"]
+        if len(found) != 1:
+            return None
+        values = found[0].get("values")
+        dns = values.get("dns_config") if isinstance(values, dict) else None
+        dns = dns[0] if isinstance(dns, list) and len(dns) == 1 else None
+        records = dns.get("dns_records") if isinstance(dns, dict) else None
+        key = "type"
+    if not isinstance(records, list) or not records:
+        return None
+    types = {r.get(key) for r in records if isinstance(r, dict)}
+    if len([r for r in records if isinstance(r, dict)]) != len(records) or not all(isinstance(t, str) and t for t in types):
+        return None
+    return registry.target, types  # type: ignore[return-value]
