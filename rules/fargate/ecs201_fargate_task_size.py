@@ -58,7 +58,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         return
     why = where(td.fargate_reason)
     cpu_raw, mem_raw = td.data.get("cpu"), td.data.get("memory")
-    missing = [k for k, v in (("cpu", cpu_raw), ("memory", mem_raw)) if v is None]
+    missing = [k for k, v in (("cpu", cpu_raw), ("memory", mem_raw)) if v is None or v == ""]  # "": CLI-skeleton placeholder
     if missing:
         yield Finding((), f"Fargate needs task-level {' and '.join(missing)}, even when every container sets its own{why}", target="key")
         return

@@ -25,7 +25,8 @@ and the task definition is not valid for Fargate.
 
 ## Known limitations
 Whether registration or only the task launch rejects a value above 120 is not confirmed (see
-docs/research/verified-facts.md section 4); the rule relies on the documented range.
+docs/research/verified-facts.md section 4); the rule relies on the documented range. A value of 0
+is taken for "not set" (the placeholder of `--generate-cli-skeleton` output) and not reported.
 """
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     for i, c in td.containers:
         for key in ("stopTimeout", "startTimeout"):
             n = as_int(c.get(key))
-            if n is not None and not LOW <= n <= HIGH:
+            if n is not None and n != 0 and not LOW <= n <= HIGH:
                 fix = HIGH if n > HIGH else LOW
                 yield Finding(
                     ("containerDefinitions", i, key),

@@ -23,6 +23,9 @@ value is 200 GiB"). 20 is not a valid explicit value: omit `ephemeralStorage` to
 ```
 (or mount an EFS or EBS volume for more space)
 
+## Known limitations
+`sizeInGiB: 0` is taken for "not set" (the placeholder of `--generate-cli-skeleton` output) and not reported.
+
 ## References
 - [EphemeralStorage](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html)
 - [Fargate task ephemeral storage](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-storage.html)
@@ -54,7 +57,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     if not isinstance(es, dict) or not_fargate(td):
         return
     n = as_int(es.get("sizeInGiB"))
-    if n is None or LOW <= n <= HIGH:
+    if n is None or n == 0 or LOW <= n <= HIGH:  # 0: the CLI-skeleton placeholder
         return
     hint = "omit ephemeralStorage for the default 20 GiB, or set 21-200" if n < LOW else f"set at most {HIGH} and mount EFS or EBS for more"
     yield Finding(("ephemeralStorage", "sizeInGiB"), f"ephemeralStorage.sizeInGiB is {n}; valid values are {LOW}-{HIGH} GiB: {hint}")
