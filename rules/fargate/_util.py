@@ -17,8 +17,10 @@ _HOLE = re.compile(r"\$\{[^}]*\}")
 
 
 def nonempty(value: Any) -> bool:
-    """A known non-empty list (or a present Unknown list, which we do not report: False)."""
-    return isinstance(value, list) and len(value) > 0
+    """A known non-empty list (or a present Unknown list, which we do not report: False).
+
+    A list of empty strings only (``[""]``, the placeholder of ``--generate-cli-skeleton`` output) counts as empty."""
+    return isinstance(value, list) and len(value) > 0 and not all(v == "" for v in value)
 
 
 def present(value: Any) -> bool:

@@ -76,7 +76,7 @@ def _problems(td: TaskDefinition, vol: dict[str, Any]) -> Iterator[tuple[tuple[A
             driver = as_str(docker.get("driver"))
             if driver is not None and driver != "local":
                 yield ("dockerVolumeConfiguration", "driver"), f"Windows containers only support the 'local' Docker volume driver; got {driver!r}{win}"
-    if fargate is not None and isinstance(host, dict) and present(host.get("sourcePath")):
+    if fargate is not None and isinstance(host, dict) and present(host.get("sourcePath")) and host.get("sourcePath") != "":
         yield ("host", "sourcePath"), f"Fargate only supports task-scoped bind mounts; remove host.sourcePath{fargate}"
     if present(vol.get("efsVolumeConfiguration")):
         if win is not None:
