@@ -8,7 +8,13 @@ MODULES: tuple[str, ...] = (
     "ecs344_spot_stop_timeout",
     "ecs345_fargate_spot_unsupported",
     "ecs346_spot_only_stateful_service",
+    "ecs347_capacity_provider_name_invalid",
+    "ecs348_managed_scaling_step_sizes",
+    "ecs349_termination_protection_without_managed_scaling",
     "ecs350_ebs_volume_configuration_mismatch",
     "ecs351_ebs_managed_volume_invalid",
+    "ecs352_run_task_override_size_invalid",
+    "ecs353_ebs_filesystem_type_mismatch",
+    "ecs354_ebs_volume_unencrypted",
     "ecs360_run_task_invalid_parameter",
 )
