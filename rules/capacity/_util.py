@@ -17,9 +17,14 @@ def strategies(res: Resource) -> list[tuple[Resource, tuple[Any, ...], list[Any]
     Items that are not objects stay in the list (their index matters for pointers)."""
     key = "defaultCapacityProviderStrategy" if res.kind == "cluster" else "capacityProviderStrategy"
     items = res.data.get(key)
-    if not isinstance(items, list) or not items:
+    if not isinstance(items, list) or not items or placeholder_strategy(items):
         return []
     return [(res, (key,), items)]
+
+
+def placeholder_strategy(items: list[Any]) -> bool:
+    """True for a CLI skeleton's strategy (every item names the provider ""): treated as absent."""
+    return all(isinstance(i, dict) and i.get("capacityProvider") == "" for i in items)
 
 
 def effective(svc: Service) -> tuple[Resource | None, tuple[Any, ...], list[Any]]:

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from ecslint.model import Finding
 from ecslint.project import Service
 from ecslint.registry import rule
-from ecslint.rules.capacity._util import provider_label
+from ecslint.rules.capacity._util import placeholder_strategy, provider_label
 from ecslint.values import as_str
 
 
@@ -56,7 +56,7 @@ def check(svc: Service) -> Iterator[Finding]:
         yield Finding(("launchType",), "launchType MANAGED_INSTANCES is not accepted; omit launchType and use a "
                       "capacityProviderStrategy naming the Managed Instances capacity provider")
         return
-    if isinstance(strategy, list) and strategy:
+    if isinstance(strategy, list) and strategy and not placeholder_strategy(strategy):
         names = ", ".join(provider_label(i) for i in strategy)
         shown = lt_s if lt_s is not None else "(unknown)"
         yield Finding(("launchType",), f"launchType {shown} and capacityProviderStrategy ({names}) are mutually exclusive; "

@@ -1,8 +1,8 @@
 """
 ## What it does
 Flags a service that sets neither `launchType` nor `capacityProviderStrategy` when its cluster is
-part of the run and has no `defaultCapacityProviderStrategy`, or when the cluster is not part of the
-run (then the service depends on a default it does not show).
+part of the run and has no `defaultCapacityProviderStrategy`: the service then silently uses the
+`EC2` launch type.
 
 ## Why is this bad?
 Without either setting the service uses the cluster's default capacity provider strategy, and when
@@ -24,6 +24,10 @@ strategies over launch types; say which one the service uses.
 ## References
 - [CreateService: launchType and capacityProviderStrategy](https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html)
 - [Capacity provider strategies](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-capacity-providers.html)
+
+## Known limitations
+A service whose cluster is not part of the run is not checked: that cluster may have a default
+strategy (flagging those was mostly noise on real templates that share a cluster between stacks).
 """
 from __future__ import annotations
 
@@ -54,12 +58,7 @@ def check(svc: Service) -> Iterator[Finding]:
     fargate_only = td is not None and td.requires == {"FARGATE"}
     hint = (f"; task definition {td.name} requires FARGATE, so this fails to place" if fargate_only else "")
     if cluster is None:
-        cref = svc.data.get("cluster")
-        shown = "the default cluster" if cref is None else "its cluster"
-        yield Finding((), f"service {svc.name} sets neither launchType nor capacityProviderStrategy: it uses the default "
-                      f"capacity provider strategy of {shown}, or the EC2 launch type when there is none; set one explicitly",
-                      target="key")
-        return
+        return  # its default strategy is not known here
     default = cluster.data.get("defaultCapacityProviderStrategy")
     if default is None or isinstance(default, list) and not default:
         yield Finding((), f"service {svc.name} sets neither launchType nor capacityProviderStrategy, and cluster "
