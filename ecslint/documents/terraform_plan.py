@@ -176,7 +176,17 @@ SERVICE: dict[str, F] = {
         },
     ),
     "load_balancer": _f(
-        "loadBalancers", "blocks", {**_same("target_group_arn", "container_name", "container_port"), "elb_name": _f("loadBalancerName")}
+        "loadBalancers",
+        "blocks",
+        {
+            **_same("target_group_arn", "container_name", "container_port"),
+            "elb_name": _f("loadBalancerName"),
+            "advanced_configuration": _f(
+                "advancedConfiguration",
+                "one",
+                _same("alternate_target_group_arn", "production_listener_rule", "test_listener_rule", "role_arn"),
+            ),
+        },
     ),
     "ordered_placement_strategy": _f("placementStrategy", "blocks", _same("type", "field")),
     "placement_constraints": _f("placementConstraints", "blocks", _CONSTRAINTS),
@@ -202,7 +212,18 @@ SERVICE: dict[str, F] = {
                 {
                     **_same("port_name", "discovery_name"),
                     "ingress_port_override": _f("ingressPortOverride", zero_absent=True),
-                    "client_alias": _f("clientAliases", "blocks", _same("port", "dns_name")),
+                    "client_alias": _f(
+                        "clientAliases",
+                        "blocks",
+                        {
+                            **_same("port", "dns_name"),
+                            "test_traffic_rules": _f(
+                                "testTrafficRules",
+                                "one",
+                                {"header": _f("header", "one", {"name": _f("name"), "value": _f("value", "one", _same("exact"))})},
+                            ),
+                        },
+                    ),
                     "timeout": _f("timeout", "one", _same("idle_timeout_seconds", "per_request_timeout_seconds")),
                     "tls": _f(
                         "tls",
