@@ -40,7 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import Service
 from ecslint.registry import rule
 from ecslint.values import as_str
@@ -67,7 +67,7 @@ def check(svc: Service) -> Iterator[Finding]:
     if strategy == "ROLLING":
         yield Finding(("deploymentConfiguration", "lifecycleHooks"), "lifecycle hooks run at the stages of BLUE_GREEN, LINEAR "
                       "and CANARY deployments; with the ROLLING strategy they never run: set deploymentConfiguration.strategy",
-                      target="key", severity="warning")
+                      target="key", severity=Severity.WARNING)
     for i, hook in enumerate(hooks):
         if not isinstance(hook, dict):
             continue

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import Service
 from ecslint.registry import rule
 from ecslint.values import as_int
@@ -47,7 +47,7 @@ def check(svc: Service) -> Iterator[Finding]:
         return
     if grace < 0:
         yield Finding(("healthCheckGracePeriodSeconds",), f"healthCheckGracePeriodSeconds must be 0-2147483647; got {grace}",
-                      severity="error")
+                      severity=Severity.ERROR)
         return
     for key in ("loadBalancers", "vpcLatticeConfigurations"):
         v = svc.data.get(key)
