@@ -58,7 +58,7 @@ from ecslint.rules.exec._util import SSM_ACTIONS, denied_note, exec_enabled, lab
     severity="warning",
     applies_to=("service", "run-task"),
     tags=("exec", "iam"),
-    covers=("EX-002", "EX-003"),
+    covers=("EX-002", "EX-003", "IAM-040"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     if not exec_enabled(svc):
