@@ -5,7 +5,8 @@ Accepted shapes:
 * ``aws ecs register-task-definition --cli-input-json`` input (``family`` + ``containerDefinitions``),
   and ``describe-task-definition`` output (``{"taskDefinition": {...}, "tags": [...]}``).  Read-only
   members that describe output carries (``revision``, ``status``, ``compatibilities`` ...) are dropped
-  silently: they are what the amazon-ecs-deploy-task-definition action ignores too.
+  silently: they are what the amazon-ecs-deploy-task-definition action ignores too.  Members whose
+  value is ``null`` (console exports are full of them) are dropped as well, as that action does.
 * ``create-service --cli-input-json`` input (``serviceName`` + ...), ``create-service`` output
   (``{"service": {...}}``) and ``describe-services`` output (``{"services": [...]}``).
 * ``run-task --cli-input-json`` input (``taskDefinition`` + ``count``/``overrides``/``launchType`` ... and no ``serviceName``).
@@ -31,7 +32,7 @@ TD_READ_ONLY = frozenset(
 SERVICE_OUTPUT_RENAMES = {"clusterArn": "cluster", "roleArn": "role"}
 SERVICE_READ_ONLY = frozenset(
     {
-        "serviceArn", "status", "runningCount", "pendingCount", "taskSets", "deployments", "events",
+        "platformFamily", "serviceArn", "status", "runningCount", "pendingCount", "taskSets", "deployments", "events",
         "createdAt", "createdBy", "currentServiceDeployment", "currentServiceRevisions", "resourceManagementType",
     }
 )  # fmt: skip
@@ -46,6 +47,15 @@ CLUSTER_READ_ONLY = frozenset(
 RUN_TASK_KEYS = frozenset(
     {"count", "overrides", "startedBy", "group", "placementStrategy", "referenceId", "clientToken", "volumeConfigurations"}
 )
+
+
+def drop_nulls(value: Any) -> Any:
+    """The value without object members whose value is null (list items keep their places)."""
+    if isinstance(value, dict):
+        return {k: drop_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [drop_nulls(v) for v in value]
+    return value
 
 
 # ------------------------------------------------------------------------------- task definitions
@@ -69,7 +79,7 @@ def load_task_definition(doc: Document) -> list[Resource]:
     if not _is_td(data):
         extra_tags = data.get("tags")
         data, root = data["taskDefinition"], ("taskDefinition",)
-    td = {k: v for k, v in data.items() if k not in TD_READ_ONLY}
+    td = {k: drop_nulls(v) for k, v in data.items() if k not in TD_READ_ONLY and v is not None}
     meta: dict[str, Any] = {}
     if "revision" in data:
         meta["revision"] = data["revision"]
@@ -111,8 +121,9 @@ def load_service(doc: Document) -> list[Resource]:
         canon: dict[str, Any] = {}
         origins: dict[tuple[Any, ...], tuple[Any, ...]] | None = None
         for k, v in svc.items():
-            if k in SERVICE_READ_ONLY:
+            if k in SERVICE_READ_ONLY or v is None:
                 continue
+            v = drop_nulls(v)
             if k in SERVICE_OUTPUT_RENAMES and SERVICE_OUTPUT_RENAMES[k] not in svc:
                 origins = origins if origins is not None else {}
                 origins[(SERVICE_OUTPUT_RENAMES[k],)] = root + (k,)
@@ -152,7 +163,7 @@ def detect_run_task(data: Any) -> bool:
 
 def load_run_task(doc: Document) -> list[Resource]:
     name = f"run-task {as_str(doc.data.get('taskDefinition')) or ''}".strip()
-    return [make_resource("run-task", name, dict(doc.data), doc, logical_kind="runTask")]
+    return [make_resource("run-task", name, drop_nulls(doc.data), doc, logical_kind="runTask")]
 
 
 # ------------------------------------------------------------------------------- clusters
@@ -187,7 +198,7 @@ def load_cluster(doc: Document) -> list[Resource]:
         items = [(("clusters", i), c) for i, c in enumerate(data["clusters"])]
     out: list[Resource] = []
     for root, cl in items:
-        canon = {k: v for k, v in cl.items() if k not in CLUSTER_READ_ONLY}
+        canon = {k: drop_nulls(v) for k, v in cl.items() if k not in CLUSTER_READ_ONLY and v is not None}
         meta = {"arn": cl["clusterArn"]} if "clusterArn" in cl else {}
         out.append(make_resource("cluster", cl["clusterName"], canon, doc, root=root, base=root, logical_kind="cluster", meta=meta))
     return out
