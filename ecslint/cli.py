@@ -58,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     cfg.add_argument("--stdin-filename", metavar="NAME", help="the name to report for input read from stdin")
     cfg.add_argument("--tf-source", metavar="DIR", help="where the Terraform configuration of a plan lives")
     cfg.add_argument("--exclude", type=_csv, metavar="PATTERNS", default=[], help="extra file or folder patterns to skip")
+    cfg.add_argument("-j", "--jobs", type=int, metavar="N", help="processes for the rules (default: 2 when there are many files)")
     cfg.add_argument("--no-plugins", action="store_true", help="load the built-in rules only (also ECSLINT_DISABLE_PLUGIN_AUTOLOAD=1)")
     cfg.add_argument("--kinds", action="store_true", help=argparse.SUPPRESS)
     cfg.add_argument("--traceback", action="store_true", help="show the stack trace of an internal error")
@@ -162,6 +163,7 @@ def _options(args: argparse.Namespace, config: dict[str, Any]) -> Any:
         strict_kind=bool(args.strict_kind or config.get("strict-kind")),
         tf_source=args.tf_source or config.get("tf-source"),
         root=_repo_root(),
+        jobs=args.jobs,
     )
 
 

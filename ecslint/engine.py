@@ -342,6 +342,137 @@ def _severity(meta: RuleMeta, options: Options) -> Severity:
     return Severity(over) if over else meta.severity
 
 
+Produced = list[tuple[str, Diagnostic, "int | None"]]
+
+
+def _lint(
+    resources: Iterable[Resource],
+    by_kind: dict[str, list[RuleMeta]],
+    registry: Registry,
+    options: Options,
+    index: dict[int, int],
+) -> Produced:
+    """Run the rules on resources: (code, diagnostic, index of the resource it belongs to)."""
+    out: Produced = []
+    for resource in resources:
+        for meta in by_kind.get(resource.kind, ()):
+            severity = _severity(meta, options)
+            try:
+                for finding in _call(meta, resource, options):
+                    owner = finding.resource or resource
+                    out.append((meta.code, _resolve(meta, resource, finding, severity), index.get(id(owner))))
+            except Exception as exc:  # noqa: BLE001 - a rule bug is reported, never a traceback
+                internal = registry.get(INTERNAL_ERROR)
+                if internal is None:
+                    raise
+                where = traceback.extract_tb(exc.__traceback__)[-1]
+                d = Diagnostic(
+                    INTERNAL_ERROR,
+                    internal.name,
+                    f"rule {meta.code} ({meta.name}) failed on {resource.kind} {resource.name}: {type(exc).__name__}: {exc} "
+                    f"at {os.path.basename(where.filename)}:{where.lineno}; please report it",
+                    internal.severity,
+                    Location(resource.document.path, resource.span(()), resource.name, resource.logical_kind),
+                )
+                out.append((INTERNAL_ERROR, d, None))
+    return out
+
+
+#: Runs with at least this many files use a second process for the rules (when the OS can fork).
+PARALLEL_MIN_FILES = 40
+
+
+def _jobs(options: Options, nfiles: int) -> int:
+    if options.jobs is not None:
+        return max(1, options.jobs)
+    import multiprocessing
+
+    if nfiles < PARALLEL_MIN_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return min(2, os.cpu_count() or 1)
+
+
+def _partition(project: Any, jobs: int) -> list[list[int]]:
+    """Split the resources into ``jobs`` batches without cutting a link: resources of one document,
+    a task definition with its services, roles and policies, a service with its cluster, and the
+    services of one folder (Service Connect names are compared across them) stay together."""
+    from ecslint.project import Role, Service, TaskDefinition
+
+    resources = project.resources
+    parent = list(range(len(resources)))
+    index = {id(r): i for i, r in enumerate(resources)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: Any, b: Any) -> None:
+        ia, ib = index.get(id(a)), index.get(id(b))
+        if ia is not None and ib is not None:
+            parent[find(ia)] = find(ib)
+
+    first_of_doc: dict[int, Resource] = {}
+    services_by_dir: dict[str, Resource] = {}
+    for r in resources:
+        union(r, first_of_doc.setdefault(id(r.document), r))
+        if isinstance(r, TaskDefinition):
+            for role in (r.execution_role, r.task_role):
+                if role is not None:
+                    union(r, role)
+        elif isinstance(r, Service):
+            for other in (r.task_definition, r.cluster):
+                if other is not None:
+                    union(r, other)
+            union(r, services_by_dir.setdefault(os.path.dirname(r.document.abspath), r))
+        elif isinstance(r, Role):
+            for pol in r.policies:
+                origin = pol.origin
+                if isinstance(origin, tuple) and origin and isinstance(origin[0], Resource):
+                    union(r, origin[0])
+    groups: dict[int, list[int]] = {}
+    for i in range(len(resources)):
+        groups.setdefault(find(i), []).append(i)
+    batches: list[list[int]] = [[] for _ in range(jobs)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(batches, key=len).extend(group)
+    return [b for b in batches if b]
+
+
+_WORK: Any = None
+
+
+def _work(batch: list[int]) -> tuple[Produced, list[tuple[int, str, str]]]:
+    project, by_kind, registry, options, index = _WORK
+    before = len(project.unresolved)
+    produced = _lint([project.resources[i] for i in batch], by_kind, registry, options, index)
+    unresolved = [(index[id(o)], what, value) for o, what, value in project.unresolved[before:]]
+    return produced, unresolved
+
+
+def _lint_parallel(
+    project: Any, by_kind: dict[str, list[RuleMeta]], registry: Registry, options: Options, batches: list[list[int]],
+    index: dict[int, int],
+) -> tuple[Produced, list[tuple[Resource, str, str]]]:
+    """Run the rules in forked processes (they inherit the loaded project; only findings travel back)."""
+    import multiprocessing
+
+    global _WORK
+    _WORK = (project, by_kind, registry, options, index)
+    try:
+        with multiprocessing.get_context("fork").Pool(len(batches)) as pool:
+            results = pool.map(_work, batches)
+    finally:
+        _WORK = None
+    produced: Produced = []
+    unresolved: list[tuple[Resource, str, str]] = []
+    for p, u in results:
+        produced.extend(p)
+        unresolved.extend((project.resources[i], what, value) for i, what, value in u)
+    return produced, unresolved
+
+
 def run(
     files: Iterable[tuple[str, bytes, bool]],
     registry: Registry,
@@ -393,27 +524,23 @@ def run(
             d = Diagnostic(code, meta.name, message, _severity(meta, options), Location(ld.path, span), ())
             emit(meta, d, None)
 
-    for resource in project.resources:
-        for meta in by_kind.get(resource.kind, ()):
-            severity = _severity(meta, options)
-            try:
-                for finding in _call(meta, resource, options):
-                    emit(meta, _resolve(meta, resource, finding, severity), finding.resource or resource)
-            except Exception as exc:  # noqa: BLE001 - a rule bug is reported, never a traceback
-                internal = registry.get(INTERNAL_ERROR)
-                if internal is None:
-                    raise
-                where = traceback.extract_tb(exc.__traceback__)[-1]
-                d = Diagnostic(
-                    INTERNAL_ERROR,
-                    internal.name,
-                    f"rule {meta.code} ({meta.name}) failed on {resource.kind} {resource.name}: {type(exc).__name__}: {exc} "
-                    f"at {os.path.basename(where.filename)}:{where.lineno}; please report it",
-                    internal.severity,
-                    Location(resource.document.path, resource.span(()), resource.name, resource.logical_kind),
-                )
-                diagnostics.append(d)
-                report.rules[internal.code] = internal
+    index = {id(r): i for i, r in enumerate(project.resources)}
+    jobs = _jobs(options, len(loads))
+    if jobs > 1:
+        batches = _partition(project, jobs)
+        produced, unresolved = _lint_parallel(project, by_kind, registry, options, batches, index)
+        project.unresolved.extend(unresolved)
+    else:
+        produced = _lint(project.resources, by_kind, registry, options, index)
+    for code, d, ridx in produced:
+        meta = registry.get(code)
+        if meta is None:
+            continue
+        if code == INTERNAL_ERROR:
+            diagnostics.append(d)
+            report.rules[code] = meta
+        else:
+            emit(meta, d, project.resources[ridx] if ridx is not None else None)
 
     # Unused suppressions (YAML comments and CloudFormation Metadata).
     unused_meta = registry.get(UNUSED_SUPPRESSION)

@@ -225,3 +225,20 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         f"{sys.executable} -m ecslint check --isolated . | head -c 10", shell=True, capture_output=True, text=True, cwd=tmp_path
     )
     assert "Traceback" not in proc.stderr
+
+
+def test_parallel_run_gives_the_same_report() -> None:
+    """Two processes (forked after loading) report exactly what one does, suppressions and notes included."""
+    import multiprocessing
+
+    from helpers import FIXTURES, lint_paths
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    paths = sorted(p for p in (FIXTURES / "rules").rglob("*") if p.is_file() and not p.name.endswith(".expected"))[:400]
+    serial = lint_paths(paths, jobs=1)
+    parallel = lint_paths(paths, jobs=2)
+    assert len(serial.diagnostics) > 100
+    assert serial.diagnostics == parallel.diagnostics
+    assert serial.notes == parallel.notes
+    assert list(serial.rules) == list(parallel.rules)
