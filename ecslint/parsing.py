@@ -324,111 +324,115 @@ def _yaml_error(exc: Any) -> ParseError:
     return ParseError(msg)
 
 
+_INT_TAG, _FLOAT_TAG, _BOOL_TAG, _NULL_TAG, _STR_TAG, _MERGE_TAG = (
+    _STD + "int", _STD + "float", _STD + "bool", _STD + "null", _STD + "str", _STD + "merge",
+)  # fmt: skip
+_TRUE = frozenset({"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "y", "Y"})
+
+
 class _Converter:
-    """Node tree -> plain data, with CloudFormation short tags, merge keys and an expansion budget."""
+    """Node tree -> plain data in one recursive pass: CloudFormation short tags, merge keys, a depth
+    limit, and an expansion budget (a node reached through aliases counts once per use, so an alias
+    bomb is refused although the data itself shares the repeated parts)."""
 
     def __init__(self) -> None:
         yaml = _load_yaml_module()
         self._ctor = yaml.constructor.SafeConstructor()
-        self._memo: dict[int, Any] = {}
-        self.duplicates: list[Pointer] = []
-        self.budget = MAX_EXPANDED_NODES
-        self._yaml = yaml
+        self._memo: dict[int, tuple[Any, int]] = {}
+        self.duplicates: list[tuple[int, str]] = []
+        self._mapping = yaml.MappingNode
+        self._sequence = yaml.SequenceNode
 
-    def scalar(self, node: Any) -> Any:
-        tag = node.tag
-        if tag.startswith(_STD):
-            kind = tag[len(_STD) :]
-            if kind == "str":
-                return node.value
-            if kind in ("int", "float", "bool", "null"):
-                try:
-                    return self._ctor.construct_object(node)
-                except Exception:  # noqa: BLE001 - odd scalar forms stay strings
-                    return node.value
-            return node.value  # timestamps, binary, merge ... stay strings
-        return node.value
+    def _scalar(self, node: Any) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _STR_TAG:
+            return value
+        if tag == _INT_TAG:
+            try:
+                return int(value)
+            except ValueError:
+                pass
+        elif tag == _BOOL_TAG:
+            return value in _TRUE
+        elif tag == _NULL_TAG:
+            return None
+        elif tag == _FLOAT_TAG:
+            try:
+                return float(value)
+            except ValueError:
+                pass
+        elif not tag.startswith(_STD) or tag != _INT_TAG and tag != _FLOAT_TAG:
+            return value  # timestamps, binary, custom tags ... stay strings
+        try:  # 0x1F, 0o17, 1_000, 1:30, .inf ...
+            return self._ctor.construct_object(node)
+        except Exception:  # noqa: BLE001 - odd scalar forms stay strings
+            return value
 
     def convert(self, root: Any) -> Any:
         if root is None:
             return None
-        yaml = self._yaml
-        Mapping, Sequence = yaml.MappingNode, yaml.SequenceNode
-        # Post-order over the node graph (aliases make it a DAG): children always come before
-        # the nodes that contain them, so sizes and values can be built bottom-up.
-        order: list[Any] = []
-        done: set[int] = set()
-        stack: list[tuple[Any, int, bool]] = [(root, 1, False)]
-        while stack:
-            node, depth, expanded = stack.pop()
-            if id(node) in done:
-                continue
-            if expanded:
-                done.add(id(node))
-                order.append(node)
-                continue
-            if depth > MAX_DEPTH:
-                m = node.start_mark
-                raise ParseError(f"nesting is too deep (more than {MAX_DEPTH} levels)", m.line + 1, m.column + 1)
-            stack.append((node, depth, True))
-            if isinstance(node, Mapping):
-                for k, v in node.value:
-                    if id(k) not in done:
-                        stack.append((k, depth + 1, False))
-                    if id(v) not in done:
-                        stack.append((v, depth + 1, False))
-            elif isinstance(node, Sequence):
-                stack.extend((v, depth + 1, False) for v in node.value if id(v) not in done)
-        size: dict[int, int] = {}
-        for node in order:
-            if isinstance(node, Mapping):
-                total = 1 + sum(size[id(k)] + size[id(v)] for k, v in node.value)
-            elif isinstance(node, Sequence):
-                total = 1 + sum(size[id(v)] for v in node.value)
-            else:
-                total = 1
-            size[id(node)] = min(total, 10 * MAX_EXPANDED_NODES)
-        if size[id(root)] > MAX_EXPANDED_NODES:
+        value, size = self._node(root, 1)
+        if size > MAX_EXPANDED_NODES:
             raise ParseError(
                 f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (a YAML alias bomb?)",
                 root.start_mark.line + 1,
                 root.start_mark.column + 1,
             )
-        for node in order:  # children before parents
-            self._memo[id(node)] = self._build(node, Mapping, Sequence)
-        return self._memo[id(root)]
+        return value
 
-    def _build(self, node: Any, Mapping: Any, Sequence: Any) -> Any:
-        memo = self._memo
-        tag = node.tag
-        if isinstance(node, Mapping):
+    def _node(self, node: Any, depth: int) -> tuple[Any, int]:
+        memo = self._memo.get(id(node))
+        if memo is not None:
+            return memo
+        if depth > MAX_DEPTH:
+            m = node.start_mark
+            raise ParseError(f"nesting is too deep (more than {MAX_DEPTH} levels)", m.line + 1, m.column + 1)
+        self._memo[id(node)] = (None, 1)  # a recursive alias sees a null, not an endless loop
+        size = 1
+        if isinstance(node, self._mapping):
             out: dict[Any, Any] = {}
             merges: list[Any] = []
             for k, v in node.value:
-                if k.tag == _STD + "merge":
-                    merges.append(memo[id(v)])
+                if k.tag == _MERGE_TAG:
+                    mv, ms = self._node(v, depth + 1)
+                    merges.append(mv)
+                    size += ms
                     continue
-                key = memo[id(k)]
-                if isinstance(key, (dict, list)):
-                    key = json.dumps(key, sort_keys=True, default=str)
-                elif not isinstance(key, str):
-                    key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+                key, ks = self._node(k, depth + 1)
+                val, vs = self._node(v, depth + 1)
+                size += ks + vs
+                if size > MAX_EXPANDED_NODES:
+                    break
+                if not isinstance(key, str):
+                    if isinstance(key, (dict, list)):
+                        key = json.dumps(key, sort_keys=True, default=str)
+                    else:
+                        key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
                 if key in out:
                     self.duplicates.append((id(node), key))
-                out[key] = memo[id(v)]
+                out[key] = val
             for m in merges:
                 for src in m if isinstance(m, list) else [m]:
                     if isinstance(src, dict):
                         for k2, v2 in src.items():
                             out.setdefault(k2, v2)
             value: Any = out
-        elif isinstance(node, Sequence):
-            value = [memo[id(v)] for v in node.value]
+        elif isinstance(node, self._sequence):
+            items = []
+            for v in node.value:
+                iv, vs = self._node(v, depth + 1)
+                items.append(iv)
+                size += vs
+                if size > MAX_EXPANDED_NODES:
+                    break
+            value = items
         else:
-            value = self.scalar(node)
-        if tag.startswith("!"):
-            return _short_form(tag, value)
-        return value
+            value = self._scalar(node)
+        if node.tag[:1] == "!":
+            value = _short_form(node.tag, value)
+        result = (value, min(size, MAX_EXPANDED_NODES + 1))
+        self._memo[id(node)] = result
+        return result
 
 
 def _short_form(tag: str, value: Any) -> Any:
