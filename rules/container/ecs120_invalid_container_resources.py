@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.values import as_int
@@ -70,5 +70,5 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
                 yield Finding(
                     ("containerDefinitions", i, key),
                     f"container {label} {key} is {v} MiB; Docker needs at least {MIN_MIB} MiB, so the container cannot start",
-                    severity="warning",
+                    severity=Severity.WARNING,
                 )

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ecslint.model import Finding, Related
+from ecslint.model import Finding, Related, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import items
@@ -60,7 +60,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
             if pm.get("name") is None and known(pm.get("appProtocol")):
                 yield Finding(at + ("appProtocol",), f"container {label} sets appProtocol {pm['appProtocol']!r} on a port "
                               "mapping without a name; Service Connect uses it only on named ports: add a name",
-                              severity="warning")
+                              severity=Severity.WARNING)
             if name is None:
                 continue
             if not _NAME.match(name):

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.values import as_int, as_str, is_unknown
@@ -69,4 +69,4 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         if interval is not None and timeout is not None and 5 <= interval <= 300 and 2 <= timeout <= 60 and timeout >= interval:
             key = "timeout" if hc.get("timeout") is not None else "interval"
             yield Finding(at + (key,), f"container {label} healthCheck timeout {timeout} s is not shorter than its interval "
-                          f"{interval} s, so checks overlap: make timeout shorter than interval", severity="warning")
+                          f"{interval} s, so checks overlap: make timeout shorter than interval", severity=Severity.WARNING)

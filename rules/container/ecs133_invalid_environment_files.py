@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import items, s3_arn_key
@@ -67,7 +67,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
                               "use arn:aws:s3:::<bucket>/<key>.env")
             elif not parsed[1].endswith(".env"):
                 yield Finding(at + (j, "value"), f"container {label} environment file {value!r} does not end in .env; "
-                              "ECS only loads files with the .env extension: rename the object", severity="warning")
+                              "ECS only loads files with the .env extension: rename the object", severity=Severity.WARNING)
     if not using:
         return
     first = ("containerDefinitions", using[0][0], "environmentFiles")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import items
@@ -59,4 +59,4 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
             if soft is not None and hard is not None and soft > hard:
                 yield Finding(at + ("softLimit",), f"container {label} ulimit {name or '?'} softLimit {soft} is above its "
                               f"hardLimit {hard}; Docker will not start the container: raise hardLimit to at least {soft}",
-                              severity="warning")
+                              severity=Severity.WARNING)

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding
+from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import items
@@ -52,7 +52,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         return
     if accs:
         yield Finding(("inferenceAccelerators",), "Elastic Inference no longer accepts new customers (since 2023-04-15): "
-                      "use AWS Inferentia (NeuronDevice) or GPU instances", target="key", severity="warning")
+                      "use AWS Inferentia (NeuronDevice) or GPU instances", target="key", severity=Severity.WARNING)
     if is_unknown(accs) or not td.containers_known or any(is_unknown(rr.get("value")) for i, c in td.containers
                                                           for _, rr in items(c, "resourceRequirements")):
         return
