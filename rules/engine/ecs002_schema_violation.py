@@ -49,8 +49,7 @@ from ecslint.validate import validate
         "TD-001", "TD-003", "TD-008", "TD-009", "TD-020", "TD-029", "CT-001", "CT-002", "CT-005", "CT-014",
         "CT-019", "CT-042", "CT-071", "LOG-001", "LOG-002", "LOG-022", "VOL-002", "VOL-010", "VOL-014", "VOL-035",
         "NW-015", "SVC-004", "SVC-008", "SVC-032", "SVC-035", "CP-001", "CP-004", "CP-005", "SEC-001", "SC-001",
-        "EX-007", "RT-001",
-    ),
+        "EX-007", "RT-001", "LP-005", "VOL-020", "SC-008", "SVC-018", "SVC-019", "SVC-033", "RT-013",),
 )  # fmt: skip
 def check(resource: Resource) -> Iterator[Finding]:
     schema = SCHEMA_FOR_KIND.get(resource.kind)

@@ -44,7 +44,7 @@ from ecslint.rules.exec._util import exec_enabled, label, task_role_value
     severity="error",
     applies_to=("service", "run-task"),
     tags=("exec", "iam"),
-    covers=("EX-001",),
+    covers=("EX-001", "RT-012"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     td = svc.task_definition

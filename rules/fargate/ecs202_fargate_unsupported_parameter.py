@@ -101,7 +101,7 @@ def _container(c: dict[str, Any], label: str) -> Iterator[tuple[tuple[Any, ...],
     severity="error",
     applies_to=("task-definition",),
     tags=("fargate", "containers"),
-    covers=("FG-020", "FG-021", "FG-022", "FG-024", "FG-046", "SW-004"),
+    covers=("FG-020", "FG-021", "FG-022", "FG-024", "FG-046", "SW-004", "LP-002"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_fargate:

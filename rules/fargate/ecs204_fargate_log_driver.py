@@ -50,7 +50,7 @@ FARGATE_DRIVERS = ("awslogs", "splunk", "awsfirelens")
     severity="error",
     applies_to=("task-definition",),
     tags=("fargate", "logging"),
-    covers=("FG-029",),
+    covers=("FG-029", "LOG-003"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_fargate:

@@ -47,7 +47,7 @@ from ecslint.values import as_str
     severity="error",
     applies_to=("task-definition",),
     tags=("fargate", "logging"),
-    covers=("FG-030",),
+    covers=("FG-030", "LOG-025"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_fargate:

@@ -43,7 +43,7 @@ from ecslint.rules.service._util import network_mode, who
     severity="error",
     applies_to=("service", "run-task"),
     tags=("networking",),
-    covers=("NW-010", "NW-011", "RT-004"),
+    covers=("NW-010", "NW-011", "RT-004", "FG-011"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     td = svc.task_definition

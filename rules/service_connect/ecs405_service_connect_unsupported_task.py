@@ -47,7 +47,7 @@ from ecslint.values import as_str, is_unknown
     severity="error",
     applies_to=("service",),
     tags=("service-connect", "networking"),
-    covers=("SC-012", "SC-013", "SC-014", "SC-015", "SC-017"),
+    covers=("SC-012", "SC-013", "SC-014", "SC-015", "SC-017", "WIN-007"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     if sc_config(svc) is None:
