@@ -47,7 +47,7 @@ from ecslint.values import as_int
     severity="warning",
     applies_to=("service", "run-task"),
     tags=("capacity-providers", "spot", "reliability"),
-    covers=("CP-018",),
+    covers=("CP-018", "CT-063"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     source, ptr = spot_entry(svc)

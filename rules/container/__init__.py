@@ -3,7 +3,6 @@
 MODULES: tuple[str, ...] = (
     "ecs120_invalid_container_resources",
     "ecs121_unbounded_container_memory",
-    "ecs122_spot_container_stop_timeout",
     "ecs123_container_name_as_hostname",
     "ecs124_invalid_image",
     "ecs125_mutable_image_tag",
