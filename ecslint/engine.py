@@ -330,7 +330,7 @@ def _resolve(meta: RuleMeta, resource: Resource, f: Finding, severity: Severity)
         code=meta.code,
         name=meta.name,
         message=f.message,
-        severity=f.severity or severity,
+        severity=Severity(f.severity) if f.severity else severity,
         location=location,
         source_pointer=src,
         related=related,
