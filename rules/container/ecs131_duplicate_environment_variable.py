@@ -29,14 +29,15 @@ plaintext value was left behind.
 - [AWS::ECS::TaskDefinition KeyValuePair](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ecs-taskdefinition-keyvaluepair.html)
 
 ## Known limitations
-ECS's behaviour for a name in both lists is not documented (catalog CT-065 is unconfirmed); the
-rule reports it because the two values contradict each other.
+ECS's behaviour for a name in both lists is not documented (catalog CT-065 is unconfirmed): ECS
+registers such a task definition and the task starts, so that case is reported as a warning (the
+two values contradict each other), not as an error.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding, Related
+from ecslint.model import Finding, Related, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
 from ecslint.rules.container._util import items
@@ -70,4 +71,5 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
             if name in secrets:
                 yield Finding(at, f"container {label} sets {name!r} both in environment and in secrets: remove the "
                               "plaintext environment entry and keep the secret",
-                              related=(Related(td, ("containerDefinitions", i, "secrets", secrets[name], "name"), "secret"),))
+                              related=(Related(td, ("containerDefinitions", i, "secrets", secrets[name], "name"), "secret"),),
+                              severity=Severity.WARNING)
