@@ -18,4 +18,5 @@ MODULES: tuple[str, ...] = (
     "ecs314_implicit_launch_type",
     "ecs315_health_check_grace_period_unused",
     "ecs316_desired_count_above_quota",
+    "ecs317_service_definition_invalid",
 )
