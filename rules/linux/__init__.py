@@ -9,4 +9,5 @@ MODULES = (
     "ecs155_invalid_tmpfs_or_shared_memory",
     "ecs156_max_swap_without_memory_limit",
     "ecs157_writable_root_filesystem",
+    "ecs158_max_swap_needs_host_swap",
 )
