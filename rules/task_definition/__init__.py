@@ -17,4 +17,5 @@ MODULES = (
     "ecs113_invalid_name",
     "ecs114_invalid_volume_definition",
     "ecs115_unused_volume",
+    "ecs116_execution_role_not_arn",
 )
