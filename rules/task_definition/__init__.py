@@ -18,4 +18,5 @@ MODULES = (
     "ecs114_invalid_volume_definition",
     "ecs115_unused_volume",
     "ecs116_execution_role_not_arn",
+    "ecs117_runtime_platform_not_declared",
 )
