@@ -20,4 +20,5 @@ MODULES: tuple[str, ...] = (
     "ecs137_privileged_container",
     "ecs138_invalid_mount_point",
     "ecs139_ipc_sysctl_with_host_ipc",
+    "ecs140_invalid_container_user",
 )
