@@ -16,6 +16,7 @@ MODULES: tuple[str, ...] = (
     "ecs352_run_task_override_size_invalid",
     "ecs353_ebs_filesystem_type_mismatch",
     "ecs354_ebs_volume_unencrypted",
+    "ecs355_external_capacity_provider_strategy",
     "ecs356_service_ebs_not_persistent",
     "ecs360_run_task_invalid_parameter",
 )
