@@ -51,7 +51,7 @@ from ecslint.values import as_str
     severity="error",
     applies_to=("task-definition",),
     tags=("windows", "networking"),
-    covers=("WIN-003",),
+    covers=("WIN-003", "NW-005"),
 )
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.is_windows or td.is_fargate or td.is_external:
