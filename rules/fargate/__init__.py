@@ -15,4 +15,5 @@ MODULES = (
     "ecs211_fargate_platform_version_feature",
     "ecs212_fargate_ebs_magnetic_volume",
     "ecs213_fargate_classic_load_balancer",
+    "ecs214_fargate_image_pull_route",
 )
