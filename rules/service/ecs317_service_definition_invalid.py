@@ -81,10 +81,9 @@ def _on_ec2(svc: Service) -> str:
 )
 def check(svc: Service) -> Iterator[Finding]:
     name = as_str(svc.data.get("serviceName"))
-    if name is not None and not _NAME.fullmatch(name):
+    if name and not _NAME.fullmatch(name):  # "": CLI-skeleton placeholder
         bad = sorted({ch for ch in name if not (ch.isascii() and (ch.isalnum() or ch in "_-"))})
-        detail = (f"{len(name)} characters (at most 255)" if len(name) > 255 else "it is empty" if not name
-                  else f"it contains {', '.join(repr(ch) for ch in bad)}")
+        detail = f"{len(name)} characters (at most 255)" if len(name) > 255 else f"it contains {', '.join(repr(ch) for ch in bad)}"
         yield Finding(("serviceName",), f"service name {name[:60]!r} is invalid: {detail}; use 1-255 letters, digits, "
                       f"hyphens (-) and underscores (_)")
     ctl = controller(svc)
@@ -96,7 +95,7 @@ def check(svc: Service) -> Iterator[Finding]:
         yield Finding((), f"service {svc.name} has no desiredCount, which CreateService requires with the REPLICA "
                       f"scheduling strategy; set desiredCount (or schedulingStrategy DAEMON)", target="key")
     dc = svc.data.get("deploymentConfiguration")
-    if ctl in ("CODE_DEPLOY", "EXTERNAL") and isinstance(dc, dict):
+    if ctl in ("CODE_DEPLOY", "EXTERNAL") and isinstance(dc, dict) and as_int(dc.get("maximumPercent")) != 0:  # 0: CLI skeleton
         ec2 = _on_ec2(svc)
         for key, default in _DEFAULTS if ec2 else ():
             v = as_int(dc.get(key))

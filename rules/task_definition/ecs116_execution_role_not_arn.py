@@ -42,7 +42,8 @@ The ECS API itself accepts a plain role name in `executionRoleArn` and completes
 caller's account (said by AWS maintainers in aws-actions/amazon-ecs-render-task-definition#19), so
 role names in raw JSON and Terraform are not reported. That CloudFormation rejects a role name is
 what cfn-lint (E3511) and user reports (cfn-lint#855) say; no AWS page states it. Values with
-unresolved parts (`Fn::Sub`, template placeholders) are not checked. `taskRoleArn` takes a name or
+unresolved parts (`Fn::Sub`, template placeholders, an account written `ACCOUNT_ID` or
+`XXXXXXXXXXXX`) are not checked. `taskRoleArn` takes a name or
 an ARN and is not checked.
 """
 from __future__ import annotations
@@ -97,6 +98,9 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
     s = as_str(value)
     if not s or templated(s) or _ROLE_ARN.match(s):
         return
+    m = _ARN.match(s)
+    if m and m.group(2) == "iam" and m.group(5).startswith("role/") and not m.group(4).isdigit():
+        return  # a placeholder account (ACCOUNT_ID, XXXXXXXXXXXX) that a deploy step fills in
     if s.startswith("arn:"):
         yield Finding(ptr, f"executionRoleArn {s!r} is {_what(s)}; use the task execution role's ARN, "
                       f"arn:aws:iam::<12-digit account>:role/<name>")
