@@ -138,11 +138,19 @@ def _join(arg: Any, ctx: _Ctx) -> Any:
     parts = resolve_intrinsics(arg[1], ctx)
     if not isinstance(parts, list):
         return Unknown("Fn::Join over a value not known")
+    if isinstance(arg[1], list) and len(arg[1]) == len(parts):
+        # A Ref to a pseudo parameter reads ${AWS::Partition}, as it does in Fn::Sub, so that an ARN
+        # built either way matches the same patterns (the IAM evaluator knows these placeholders).
+        parts = [Partial("${" + raw["Ref"] + "}") if _pseudo_ref(raw) else p for raw, p in zip(arg[1], parts)]
     if all(isinstance(p, str) and not isinstance(p, Partial) for p in parts):
         return arg[0].join(parts)
     if any(isinstance(p, (dict, list)) for p in parts):
         return Unknown("Fn::Join")
     return Partial(arg[0].join(p if isinstance(p, str) else _placeholder(p) for p in parts))
+
+
+def _pseudo_ref(raw: Any) -> bool:
+    return isinstance(raw, dict) and len(raw) == 1 and raw.get("Ref") in PSEUDO and raw.get("Ref") != "AWS::NotificationARNs"
 
 
 # ----------------------------------------------------------------------------- name mapping

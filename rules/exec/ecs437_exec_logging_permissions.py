@@ -54,14 +54,14 @@ def _needs(ecc: dict, partition: str, account: str) -> list[tuple[str, str, obje
     if ecc.get("logging") == "OVERRIDE" and isinstance(lc, dict):
         group = lc.get("cloudWatchLogGroupName")
         if group is not None:
-            g = as_str(group)
+            g = as_str(group) or _named_by_ref(group)
             stream: object = Partial(f"arn:{partition}:logs:${{AWS::Region}}:{account}:log-group:{g}:log-stream:ecs-execute-command") if g else Unknown()
             what = f"sends exec logs to CloudWatch log group {g}" if g else "sends exec logs to CloudWatch"
             out.append((what, "logs:DescribeLogGroups", "*", ""))
             out += [(what, a, stream, f"log-group:{g}:*" if g else "") for a in ("logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents")]
         bucket = lc.get("s3BucketName")
         if bucket is not None:
-            b, prefix = as_str(bucket), as_str(lc.get("s3KeyPrefix", "")) or ""
+            b, prefix = as_str(bucket) or _named_by_ref(bucket), as_str(lc.get("s3KeyPrefix", "")) or ""
             obj: object = Partial(f"arn:{partition}:s3:::{b}/{prefix + '/' if prefix else ''}ecs-execute-command.log") if b else Unknown()
             what = f"sends exec logs to S3 bucket {b}" if b else "sends exec logs to S3"
             out.append((what, "s3:PutObject", obj, f"{b}/{prefix + '/' if prefix else ''}*" if b else ""))
@@ -75,6 +75,14 @@ def _needs(ecc: dict, partition: str, account: str) -> list[tuple[str, str, obje
             res = f"arn:ecslint-reference:kms:::key/{key.target}"
         out.append(("encrypts exec sessions with kmsKeyId", "kms:Decrypt", res, k or ""))
     return out
+
+
+def _named_by_ref(value: object) -> str | None:
+    """``${LogGroup}`` for a ``Ref`` to a log group or bucket of the run (the Ref is its name): the
+    same placeholder the policy ARNs built from that Ref carry, so that the two match."""
+    if isinstance(value, Reference) and value.attribute is None:
+        return "${" + value.target + "}"
+    return None
 
 
 @rule(
