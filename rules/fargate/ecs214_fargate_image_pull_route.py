@@ -4,7 +4,9 @@ Notes a Fargate service or run-task input whose tasks get no public IP (`assignP
 `DISABLED`, or omitted, which means `DISABLED`) while its task definition pulls an image from
 outside Amazon ECR: Docker Hub (an image without a registry host, such as `nginx:1.27`),
 `public.ecr.aws`, `ghcr.io`, `quay.io` or any other registry, or a private ECR registry of another
-region than the one the service or run-task names in an ARN.
+region than the one the service or run-task names in an ARN. A CloudFormation template or Terraform
+plan that itself creates a NAT gateway (or a route through a NAT gateway, NAT instance or transit
+gateway) is taken to give its subnets that route and is not reported.
 
 ## Why is this bad?
 A Fargate task pulls its images through its own network interface. Without a public IP it reaches
@@ -30,7 +32,9 @@ pull-through cache rule for Docker Hub or ECR Public does this automatically) an
 In a public subnet without NAT, set `"assignPublicIp": "ENABLED"` instead.
 
 ## Known limitations
-Whether the subnets have a NAT route or a peering to the registry cannot be known from the files.
+Whether the subnets have a NAT route or a peering to the registry cannot be known from the files;
+a NAT gateway in the same template or plan is assumed to serve the service's subnets (it is not
+checked that the subnets' route tables use it).
 The task definition must be part of the run; images whose registry is not known are skipped.
 
 ## References
@@ -42,14 +46,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
+from ecslint.documents.base import Document
 from ecslint.model import Finding, Related
 from ecslint.project import Service
 from ecslint.registry import rule
 from ecslint.values import Partial, as_str, is_unknown
 
 _HOLE = re.compile(r"\$\{[^}]*\}")
-_ECR = re.compile(r"^\d{12}\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$", re.I)
+_ECR = re.compile(r"^[^/]+\.dkr\.ecr(?:-fips)?\.([^./]+)\.amazonaws\.com(?:\.cn)?$", re.I)  # also ACCOUNT_ID.dkr.ecr.REGION...
+_REGION = re.compile(r"^[a-z]{2}(?:-[a-z]+)+-\d$")
 _REGION_ARN = re.compile(r"^arn:[\w-]+:[a-z-]+:([a-z]{2}(?:-[a-z]+)+-\d):")
 _PUBLIC = {"docker.io": "Docker Hub", "index.docker.io": "Docker Hub", "registry-1.docker.io": "Docker Hub",
            "public.ecr.aws": "ECR Public", "ghcr.io": "GitHub", "quay.io": "Quay", "gcr.io": "Google",
@@ -72,7 +79,43 @@ def registry(image: object) -> tuple[str, str | None] | None:
         # ${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com: private ECR, region of the stack
         return (host, "") if re.search(r"\.dkr\.ecr\.", host) else None
     m = _ECR.match(host)
-    return host.lower(), (m.group(1).lower() if m else None)
+    if m is None:
+        return host.lower(), None
+    return host.lower(), m.group(1).lower() if _REGION.match(m.group(1).lower()) else ""
+
+
+_EGRESS_TARGETS = ("NatGatewayId", "TransitGatewayId", "InstanceId", "NetworkInterfaceId",
+                   "nat_gateway_id", "transit_gateway_id", "network_interface_id")
+
+
+def _tf_resources(module: object) -> Iterator[dict[str, Any]]:
+    if isinstance(module, dict):
+        yield from (r for r in module.get("resources") or [] if isinstance(r, dict))
+        for child in module.get("child_modules") or []:
+            yield from _tf_resources(child)
+
+
+def _private_egress(doc: Document) -> bool:
+    """True when the same template or plan creates a NAT gateway or a route through one (or a transit
+    gateway, NAT instance): the subnets of its services then evidently have a way out."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    cfn = data.get("Resources")
+    if isinstance(cfn, dict):
+        for r in cfn.values():
+            if isinstance(r, dict) and r.get("Type") == "AWS::EC2::NatGateway":
+                return True
+            props = r.get("Properties") if isinstance(r, dict) and r.get("Type") == "AWS::EC2::Route" else None
+            if isinstance(props, dict) and any(props.get(k) for k in _EGRESS_TARGETS):
+                return True
+    plan = data.get("planned_values")
+    for r in _tf_resources(plan.get("root_module") if isinstance(plan, dict) else None):
+        values = r.get("values") if isinstance(r.get("values"), dict) else {}
+        if r.get("type") == "aws_nat_gateway" or r.get("type") == "aws_route" and any(values.get(k) for k in _EGRESS_TARGETS):
+            return True
+        routes = values.get("route") if r.get("type") == "aws_route_table" else None
+        if isinstance(routes, list) and any(isinstance(x, dict) and any(x.get(k) for k in _EGRESS_TARGETS) for x in routes):
+            return True
+    return False
 
 
 def _region(svc: Service) -> str | None:
@@ -101,6 +144,8 @@ def check(svc: Service) -> Iterator[Finding]:
         return
     public_ip = awsvpc.get("assignPublicIp")
     if public_ip is not None and (is_unknown(public_ip) or public_ip != "DISABLED"):
+        return
+    if _private_egress(svc.document):
         return
     region = _region(svc)
     outside: list[tuple[int, str, str]] = []
