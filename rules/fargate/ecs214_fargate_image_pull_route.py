@@ -46,8 +46,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
-
 from ecslint.documents.base import Document
 from ecslint.model import Finding, Related
 from ecslint.project import Service
@@ -84,15 +82,8 @@ def registry(image: object) -> tuple[str, str | None] | None:
     return host.lower(), m.group(1).lower() if _REGION.match(m.group(1).lower()) else ""
 
 
-_EGRESS_TARGETS = ("NatGatewayId", "TransitGatewayId", "InstanceId", "NetworkInterfaceId",
-                   "nat_gateway_id", "transit_gateway_id", "network_interface_id")
-
-
-def _tf_resources(module: object) -> Iterator[dict[str, Any]]:
-    if isinstance(module, dict):
-        yield from (r for r in module.get("resources") or [] if isinstance(r, dict))
-        for child in module.get("child_modules") or []:
-            yield from _tf_resources(child)
+_EGRESS = ("NatGatewayId", "TransitGatewayId", "InstanceId", "NetworkInterfaceId",
+           "nat_gateway_id", "transit_gateway_id", "network_interface_id")
 
 
 def _private_egress(doc: Document) -> bool:
@@ -100,21 +91,23 @@ def _private_egress(doc: Document) -> bool:
     gateway, NAT instance): the subnets of its services then evidently have a way out."""
     data = doc.data if isinstance(doc.data, dict) else {}
     cfn = data.get("Resources")
-    if isinstance(cfn, dict):
-        for r in cfn.values():
-            if isinstance(r, dict) and r.get("Type") == "AWS::EC2::NatGateway":
-                return True
-            props = r.get("Properties") if isinstance(r, dict) and r.get("Type") == "AWS::EC2::Route" else None
-            if isinstance(props, dict) and any(props.get(k) for k in _EGRESS_TARGETS):
-                return True
-    plan = data.get("planned_values")
-    for r in _tf_resources(plan.get("root_module") if isinstance(plan, dict) else None):
-        values = r.get("values") if isinstance(r.get("values"), dict) else {}
-        if r.get("type") == "aws_nat_gateway" or r.get("type") == "aws_route" and any(values.get(k) for k in _EGRESS_TARGETS):
+    for r in (x for x in cfn.values() if isinstance(x, dict)) if isinstance(cfn, dict) else []:
+        props = r.get("Properties")
+        if r.get("Type") == "AWS::EC2::NatGateway" or r.get("Type") == "AWS::EC2::Route" and isinstance(
+                props, dict) and any(props.get(k) for k in _EGRESS):
             return True
-        routes = values.get("route") if r.get("type") == "aws_route_table" else None
-        if isinstance(routes, list) and any(isinstance(x, dict) and any(x.get(k) for k in _EGRESS_TARGETS) for x in routes):
-            return True
+    modules = [(data.get("planned_values") or {}).get("root_module")] if isinstance(data.get("planned_values"), dict) else []
+    while modules:
+        m = modules.pop()
+        if not isinstance(m, dict):
+            continue
+        modules.extend(m.get("child_modules") or [])
+        for r in (x for x in m.get("resources") or [] if isinstance(x, dict)):
+            v = r.get("values") if isinstance(r.get("values"), dict) else {}
+            routes = [v] if r.get("type") == "aws_route" else v.get("route") if r.get("type") == "aws_route_table" else []
+            if r.get("type") == "aws_nat_gateway" or any(
+                    isinstance(x, dict) and any(x.get(k) for k in _EGRESS) for x in routes or []):
+                return True
     return False
 
 
