@@ -20,6 +20,6 @@ def subpackages(root, prefix):
 setup(
     packages=subpackages("ecslint", "ecslint") + subpackages("rules", "ecslint.rules") + ["ecslint.schemas"],
     package_dir={"ecslint": "ecslint", "ecslint.rules": "rules", "ecslint.schemas": "schemas"},
-    package_data={"ecslint": ["py.typed", "data/*.gz", "data/*.md"], "ecslint.schemas": ["*.json", "*/*.json", "*.md"]},
+    package_data={"ecslint": ["py.typed", "data/*.zip", "data/*.md"], "ecslint.schemas": ["*.json", "*/*.json", "*.md"]},
     include_package_data=False,
 )

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from importlib.resources import files
 
 __all__ = ["data_versions"]
@@ -17,13 +16,12 @@ def data_versions() -> dict[str, str]:
     except (OSError, ValueError, ModuleNotFoundError):
         pass
     try:
-        import gzip
+        import io
+        import zipfile
 
-        with gzip.open(str(files("ecslint.data").joinpath("aws-managed-policies.json.gz")), "rt", encoding="utf-8") as fh:
-            start = fh.read(4096)
-        m = re.search(r'"collected"\s*:\s*"([^"]+)"', start)
-        if m:
-            out["AWS-managed IAM policies"] = f"collected {m.group(1)}"
-    except (OSError, ModuleNotFoundError):
+        raw = files("ecslint.data").joinpath("aws-managed-policies.zip").read_bytes()
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            out["AWS-managed IAM policies"] = f"collected {zf.read('_collected.txt').decode('utf-8').strip()}"
+    except (OSError, KeyError, ModuleNotFoundError, zipfile.BadZipFile):
         pass
     return out

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Rebuild ``ecslint/data/aws-managed-policies.json.gz`` from a collection of AWS-managed policies.
+"""Rebuild ``ecslint/data/aws-managed-policies.zip`` from a collection of AWS-managed policies.
 
 Usage::
 
@@ -8,10 +8,11 @@ Usage::
 ``SOURCE`` (gzip-compressed or plain JSON) has the shape
 ``{"collected": "YYYY-MM-DD", "policies": {ARN: {"name", "path", "version", "document"}}}``,
 one entry per AWS-managed policy with the document of its default version (the output of
-IAM ``GetPolicyVersion``).  The output keeps, per ARN, only what the evaluator needs (``name``,
-``version``, ``document``) plus the ``collected`` date, as minified JSON with sorted keys,
-gzip-compressed with a zero timestamp and no file name: the same source always gives the same
-bytes.  Only the standard library is used.
+IAM ``GetPolicyVersion``).  The output is a zip archive with one deflated member per policy,
+named after its path and name (``service-role/AmazonECSTaskExecutionRolePolicy.json``, holding
+``{"version", "document"}`` as minified JSON with sorted keys) and a ``_collected.txt`` member, so
+that a lookup reads one small member instead of every policy.  Members are sorted and carry a fixed
+timestamp: the same source always gives the same bytes.  Only the standard library is used.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "ecslint" / "data" / "aws-managed-policies.json.gz"
+DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "ecslint" / "data" / "aws-managed-policies.zip"
 _ARN = re.compile(r"^arn:aws:iam::aws:policy(/(?:[^/]+/)*)([^/]+)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,12 +65,41 @@ def build(data: Any) -> dict[str, Any]:
 
 
 def serialize(compact: dict[str, Any]) -> bytes:
-    """Deterministic bytes: sorted minified JSON, gzip level 9, mtime 0, no file name."""
-    text = json.dumps(compact, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """Deterministic zip bytes: sorted members, fixed timestamps, deflate level 9."""
+    import zipfile
+
     buf = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buf, compresslevel=9, mtime=0) as gz:
-        gz.write(text.encode("utf-8"))
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        def put(name: str, text: str) -> None:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, text.encode("utf-8"), compresslevel=9)
+
+        put("_collected.txt", compact["collected"])
+        for arn in sorted(compact["policies"]):
+            entry = compact["policies"][arn]
+            member = arn[len("arn:aws:iam::aws:policy/") :] + ".json"
+            body = {"version": entry["version"], "document": entry["document"]}
+            put(member, json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
     return buf.getvalue()
+
+
+def read_archive(raw: bytes) -> dict[str, Any]:
+    """The compact form back from a serialized archive (for checks and round trips)."""
+    import zipfile
+
+    policies: dict[str, Any] = {}
+    with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        collected = zf.read("_collected.txt").decode("utf-8")
+        for name in zf.namelist():
+            if name.endswith(".json"):
+                body = json.loads(zf.read(name))
+                stem = name[: -len(".json")]
+                policies["arn:aws:iam::aws:policy/" + stem] = {
+                    "name": stem.rsplit("/", 1)[-1], "version": body["version"], "document": body["document"],
+                }  # fmt: skip
+    return {"collected": collected, "policies": policies}
 
 
 def main(argv: list[str] | None = None) -> int:

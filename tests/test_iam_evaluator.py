@@ -607,22 +607,28 @@ def test_lookup_by_name() -> None:
 
 
 def test_collected_date_matches_the_file() -> None:
-    raw = resources.files("ecslint.data").joinpath("aws-managed-policies.json.gz").read_bytes()
-    data = json.loads(gzip.decompress(raw))
+    raw = resources.files("ecslint.data").joinpath("aws-managed-policies.zip").read_bytes()
+    script = _refresh_script()
+    data = script.read_archive(raw)
     assert managed_policies_collected() == data["collected"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", managed_policies_collected())
     entry = data["policies"][EXEC_ARN]
     assert set(entry) == {"name", "version", "document"}
+    assert len(data["policies"]) > 1000
 
 
-def test_shipped_file_is_deterministic_output_of_the_script() -> None:
+def _refresh_script():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("refresh_managed_policies", ROOT / "scripts" / "refresh_managed_policies.py")
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    raw = (ROOT / "ecslint" / "data" / "aws-managed-policies.json.gz").read_bytes()
-    assert raw[4:8] == b"\0\0\0\0"  # gzip mtime 0
-    rebuilt = script.serialize(script.build(json.loads(gzip.decompress(raw))))
+    return script
+
+
+def test_shipped_file_is_deterministic_output_of_the_script() -> None:
+    script = _refresh_script()
+    raw = (ROOT / "ecslint" / "data" / "aws-managed-policies.zip").read_bytes()
+    rebuilt = script.serialize(script.build(script.read_archive(raw)))
     assert rebuilt == raw
     with pytest.raises(ValueError, match="not an AWS-managed policy ARN"):
         script.build({"collected": "2026-01-01", "policies": {"arn:aws:iam::1:policy/X": {}}})
@@ -632,7 +638,7 @@ def test_importing_ecslint_iam_reads_no_data() -> None:
     code = (
         "import sys, ecslint.iam, ecslint.iam.managed as m\n"
         "assert m._store.cache_info().currsize == 0\n"
-        "assert 'gzip' not in sys.modules\n"
+        "assert 'zipfile' not in sys.modules or 'ecslint.data' not in sys.modules\n"
         "print('ok')\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)

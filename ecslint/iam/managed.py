@@ -1,8 +1,8 @@
 """AWS-managed IAM policies, resolved by ARN or name from a copy shipped with ecslint.
 
-The documents live in ``ecslint/data/aws-managed-policies.json.gz`` (see ``PROVENANCE.md`` there
-and ``scripts/refresh_managed_policies.py``).  The file is read lazily, once, on the first lookup:
-importing this module reads nothing.
+The documents live in ``ecslint/data/aws-managed-policies.zip`` (see ``PROVENANCE.md`` there
+and ``scripts/refresh_managed_policies.py``), one zip member per policy: a lookup opens the archive's
+directory once and reads only the member it needs.  Importing this module reads nothing.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 DATA_PACKAGE = "ecslint.data"
-DATA_FILE = "aws-managed-policies.json.gz"
+DATA_FILE = "aws-managed-policies.zip"
 
 # arn:<partition>:iam::aws:policy/<path/>Name; the partition may be the CloudFormation pseudo
 # parameter, which is how templates usually spell it.
@@ -45,26 +45,34 @@ class ManagedPolicyRef:
 @dataclass(frozen=True, slots=True)
 class _Store:
     collected: str
-    entries: Mapping[str, Mapping[str, Any]]  # canonical ARN -> {"name", "version", "document"}
+    members: Mapping[str, str]  # canonical ARN -> zip member name
     by_name: Mapping[str, str]  # casefolded name -> canonical ARN
+    archive: Any  # the open zipfile.ZipFile
 
 
 _lock = threading.Lock()
 _policies: dict[str, Policy] = {}
 _document_ids: set[int] = set()
+_PREFIX = "arn:aws:iam::aws:policy/"
 
 
 @functools.lru_cache(maxsize=1)
 def _store() -> _Store:
-    import gzip  # noqa: PLC0415 - keep `import ecslint.iam` light
-    import json  # noqa: PLC0415
+    import io  # noqa: PLC0415 - keep `import ecslint.iam` light
+    import zipfile  # noqa: PLC0415
     from importlib import resources  # noqa: PLC0415
 
     raw = resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_bytes()
-    data = json.loads(gzip.decompress(raw))
-    entries: dict[str, Mapping[str, Any]] = data["policies"]
-    by_name = {entry["name"].casefold(): arn for arn, entry in entries.items()}
-    return _Store(str(data["collected"]), entries, by_name)
+    archive = zipfile.ZipFile(io.BytesIO(raw))
+    members: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for name in archive.namelist():
+        if name.endswith(".json"):
+            arn = _PREFIX + name[: -len(".json")]
+            members[arn] = name
+            by_name[name[: -len(".json")].rsplit("/", 1)[-1].casefold()] = arn
+    collected = archive.read("_collected.txt").decode("utf-8").strip()
+    return _Store(collected, members, by_name, archive)
 
 
 def _canonical_arn(arn: str) -> str | None:
@@ -81,16 +89,20 @@ def is_aws_managed_policy_arn(arn: object) -> bool:
 
 
 def _policy(arn: str) -> Policy | None:
+    import json  # noqa: PLC0415
+
     store = _store()
-    entry = store.entries.get(arn)
-    if entry is None:
+    member = store.members.get(arn)
+    if member is None:
         return None
     with _lock:
         policy = _policies.get(arn)
         if policy is None:
-            policy = Policy(entry["document"], entry["name"], ManagedPolicyRef(arn, entry["version"]))
+            body = json.loads(store.archive.read(member))
+            name = member[: -len(".json")].rsplit("/", 1)[-1]
+            policy = Policy(body["document"], name, ManagedPolicyRef(arn, body["version"]))
             _policies[arn] = policy
-            _document_ids.add(id(entry["document"]))
+            _document_ids.add(id(body["document"]))
         return policy
 
 
