@@ -23,3 +23,10 @@ def test_ecs131_secret_overlap_is_a_warning(capsys: pytest.CaptureFixture[str]) 
     got = severities(FIXTURES / "ECS131" / "bad" / "duplicates.json", "ECS131", capsys)
     assert [s for s, m in got if "twice" in m] == ["error"]
     assert [s for s, m in got if "both in environment and in secrets" in m] == ["warning"]
+
+
+def test_ecs410_access_log_without_log_configuration_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    # ECS accepts accessLogConfiguration without a sibling logConfiguration (the CDK integ test
+    # service-connect-access-log-without-log-driver deploys one); the access logs are just not written.
+    got = severities(FIXTURES / "ECS410" / "bad" / "access-log.json", "ECS410", capsys)
+    assert got and {s for s, _ in got} == {"warning"}

@@ -5,9 +5,10 @@ Checks `serviceConnectConfiguration.accessLogConfiguration`: access logs need a 
 strings (often tokens, e-mail addresses or other personal data) into the logs.
 
 ## Why is this bad?
-"To enable access logs, you must also specify a logConfiguration": without it ECS rejects the
-configuration. Query parameters in access logs are a common way for secrets and personal data to
-leak into log storage that many people can read.
+"To enable access logs, you must also specify a logConfiguration": without it ECS accepts the
+service but the proxy writes the access logs nowhere, so they are silently missing when you need
+them. Query parameters in access logs are a common way for secrets and personal data to leak into
+log storage that many people can read.
 
 ## Example
 ```json
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ecslint.model import Finding, Severity
+from ecslint.model import Finding
 from ecslint.project import Service
 from ecslint.registry import rule
 from ecslint.rules.service_connect._util import SC, sc_config
@@ -41,7 +42,7 @@ from ecslint.rules.service_connect._util import SC, sc_config
     code="ECS410",
     name="service-connect-access-log",
     summary="Service Connect access logs without a log configuration, or with query strings",
-    severity="error",
+    severity="warning",
     applies_to=("service",),
     tags=("service-connect", "logging"),
     covers=("SC-024",),
@@ -56,12 +57,12 @@ def check(svc: Service) -> Iterator[Finding]:
     if cfg.get("logConfiguration") is None:
         yield Finding(
             (SC, "accessLogConfiguration"),
-            "accessLogConfiguration needs a logConfiguration beside it in serviceConnectConfiguration (where the proxy writes "
-            "its logs); add one, e.g. the awslogs driver", target="key",
+            "accessLogConfiguration has no logConfiguration beside it in serviceConnectConfiguration, so the proxy writes "
+            "no access logs; add one, e.g. the awslogs driver", target="key",
         )
     if acc.get("includeQueryParameters") == "ENABLED":
         yield Finding(
             (SC, "accessLogConfiguration", "includeQueryParameters"),
             "includeQueryParameters ENABLED writes query strings (tokens, personal data) into the access logs; "
-            "use DISABLED unless you need them", severity=Severity.WARNING,
+            "use DISABLED unless you need them",
         )
