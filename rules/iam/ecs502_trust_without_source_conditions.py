@@ -9,7 +9,9 @@ confused-deputy condition: `aws:SourceAccount` (the account id) and/or `aws:Sour
 Without these conditions any ECS task of any account that can pass the role's ARN could have the
 service assume it on its behalf (the "confused deputy" problem). AWS recommends both keys in the
 trust policy of task roles; a specific cluster in `aws:SourceArn` is not supported, use the
-wildcard form.
+wildcard form.  It is reported as a note: `iam:PassRole` already keeps other accounts from passing
+the role, and most generated templates (CDK, Copilot) leave the conditions out, so this is
+hardening advice rather than a defect.
 
 ## Example
 ```json
@@ -44,7 +46,7 @@ from ecslint.rules.iam._util import ECS_TASKS, related_uses, role_label, role_us
     code="ECS502",
     name="trust-without-source-conditions",
     summary="Trust in ecs-tasks.amazonaws.com lacks aws:SourceAccount/aws:SourceArn",
-    severity="warning",
+    severity="note",
     applies_to=("iam-role",),
     tags=("iam", "trust", "security"),
     security_severity=3.0,
@@ -63,7 +65,7 @@ def check(role: Role) -> Iterator[Finding]:
         yield Finding(
             trust_statement_pointer(role, ref),
             f"{ref.label} of the trust policy of role {role_label(role)} (the {uses_text(uses)}) lets ecs-tasks.amazonaws.com "
-            "assume it from any account; add a Condition on aws:SourceAccount (your account id) and/or aws:SourceArn "
-            "(arn:aws:ecs:<region>:<account>:*)",
+            "assume it on behalf of any account's tasks (the confused-deputy case); AWS recommends a Condition on "
+            "aws:SourceAccount (your account id) and/or aws:SourceArn (arn:aws:ecs:<region>:<account>:*)",
             related=related_uses(uses),
         )
