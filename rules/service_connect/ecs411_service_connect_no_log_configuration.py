@@ -47,7 +47,8 @@ from ecslint.rules.service_connect._util import SC, sc_config
 )
 def check(svc: Service) -> Iterator[Finding]:
     cfg = sc_config(svc)
-    if cfg is not None and cfg.get("logConfiguration") is None:
+    # With an accessLogConfiguration, ECS410 reports the missing logConfiguration (once is enough).
+    if cfg is not None and cfg.get("logConfiguration") is None and cfg.get("accessLogConfiguration") is None:
         yield Finding(
             (SC,), f"service {svc.name} enables Service Connect without a logConfiguration, so the proxy's logs are lost; "
             "add serviceConnectConfiguration.logConfiguration (e.g. the awslogs driver)", target="key",
