@@ -92,8 +92,20 @@ def load_task_definition(doc: Document) -> list[Resource]:
 
 
 # ------------------------------------------------------------------------------- services
+#: Members only a service has: a definition without serviceName (ecspresso and other deploy tools
+#: fill the name in from their own configuration) is still a service.
+SERVICE_ONLY_KEYS = frozenset(
+    {"desiredCount", "deploymentConfiguration", "schedulingStrategy", "healthCheckGracePeriodSeconds",
+     "deploymentController", "serviceRegistries", "loadBalancers", "serviceConnectConfiguration"}
+)  # fmt: skip
+
+
 def _looks_like_service(d: Any) -> bool:
-    return isinstance(d, dict) and "serviceName" in d and "containerDefinitions" not in d
+    if not isinstance(d, dict) or "containerDefinitions" in d or "Resources" in d:
+        return False
+    if "serviceName" in d:
+        return True
+    return bool(SERVICE_ONLY_KEYS & d.keys()) and not (RUN_TASK_KEYS & d.keys()) and "format_version" not in d
 
 
 def detect_service(data: Any) -> bool:
@@ -136,7 +148,10 @@ def load_service(doc: Document) -> list[Resource]:
                 origins.setdefault((k,), root + (k,))
             _identity_below(canon, root, origins)
         name = as_str(svc.get("serviceName")) or doc.path
-        out.append(make_resource("service", name, canon, doc, root=root, base=root, origins=origins, logical_kind="service"))
+        # Without serviceName this is a deploy tool's template (ecspresso ...): the tool fills in the
+        # name and the task definition at deploy time.
+        meta = {} if "serviceName" in svc else {"generated": ("serviceName", "taskDefinition")}
+        out.append(make_resource("service", name, canon, doc, root=root, base=root, origins=origins, logical_kind="service", meta=meta))
     return out
 
 
