@@ -19,4 +19,5 @@ MODULES: tuple[str, ...] = (
     "ecs315_health_check_grace_period_unused",
     "ecs316_desired_count_above_quota",
     "ecs317_service_definition_invalid",
+    "ecs318_target_group_mismatch",
 )

@@ -148,3 +148,105 @@ def cloud_map_record_types(svc: Resource, registry: Any) -> tuple[str, set[str]]
     if len([r for r in records if isinstance(r, dict)]) != len(records) or not all(isinstance(t, str) and t for t in types):
         return None
     return registry.target, types  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- ELBv2 target groups of the same template / plan
+_CFN_TG = "AWS::ElasticLoadBalancingV2::TargetGroup"
+_TF_TG = ("aws_lb_target_group", "aws_alb_target_group")
+
+
+def _plan_entries(node: Any, pointer: tuple[Any, ...]) -> Iterator[tuple[dict[str, Any], tuple[Any, ...]]]:
+    """(resource, source pointer) of every resource of a plan module and its child modules."""
+    if not isinstance(node, dict):
+        return
+    for i, r in enumerate(node.get("resources") or []):
+        if isinstance(r, dict):
+            yield r, pointer + ("resources", i)
+    for j, child in enumerate(node.get("child_modules") or []):
+        yield from _plan_entries(child, pointer + ("child_modules", j))
+
+
+def target_group(svc: Resource, value: Any, pointer: tuple[Any, ...]) -> Resource | None:
+    """A lightweight view (kind "target-group") of the ELBv2 target group that a service's ``targetGroupArn``
+    at canonical ``pointer`` names, when the same CloudFormation template (``AWS::ElasticLoadBalancingV2::TargetGroup``
+    by Ref or GetAtt) or Terraform plan (``aws_lb_target_group``/``aws_alb_target_group`` by reference or by its
+    known ARN) defines it; None otherwise.  Its data are the raw Properties / values; ``meta["format"]`` is
+    "cloudformation" or "terraform"."""
+    from ecslint.project import make_resource
+
+    data = svc.document.data
+    if not isinstance(data, dict):
+        return None
+    ref = value if isinstance(value, Reference) else (svc.meta.get("refs") or {}).get(tuple(pointer))
+    if isinstance(data.get("Resources"), dict):
+        if not isinstance(ref, Reference):
+            return None
+        res = data["Resources"].get(ref.target)
+        if not isinstance(res, dict) or res.get("Type") != _CFN_TG:
+            return None
+        props = res.get("Properties")
+        base = ("Resources", ref.target)
+        if props is None:
+            props, root = {}, base
+        elif isinstance(props, dict):
+            root = base + ("Properties",)
+        else:
+            return None
+        return make_resource("target-group", ref.target, props, svc.document, base=base, root=root,
+                             meta={"format": "cloudformation"})
+    top_key = "planned_values" if isinstance(data.get("planned_values"), dict) else "values"
+    top = data.get(top_key)
+    if not isinstance(top, dict):
+        return None
+    if isinstance(ref, Reference):
+        prefix = svc.meta.get("module_prefix", "")
+        wanted = [prefix + ref.target, ref.target] if prefix else [ref.target]
+    elif as_str(value) and as_str(value).startswith("arn:"):  # type: ignore[union-attr]
+        wanted = []
+    else:
+        return None
+    groups = [(r, p) for r, p in _plan_entries(top.get("root_module"), (top_key, "root_module"))
+              if r.get("type") in _TF_TG and r.get("mode", "managed") == "managed" and isinstance(r.get("values"), dict)]
+    for address in wanted:
+        found = [(r, p) for r, p in groups if r.get("address") == address]
+        if found:
+            break
+    else:
+        found = [] if wanted else [(r, p) for r, p in groups if r["values"].get("arn") == value]
+    if len(found) != 1:
+        return None
+    r, p = found[0]
+    return make_resource("target-group", str(r.get("address")), r["values"], svc.document, base=p, root=p + ("values",),
+                         meta={"format": "terraform"})
+
+
+def _scalar(v: Any) -> str | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return str(v)
+    return as_str(v)
+
+
+def target_type(tg: Resource) -> tuple[str | None, tuple[Any, ...], bool]:
+    """(target type, pointer in the view, whether it is the default ``instance``); the type is None when unknown."""
+    key = "TargetType" if tg.meta.get("format") == "cloudformation" else "target_type"
+    v = tg.data.get(key)
+    if v is None:
+        # CloudFormation's default; a Terraform plan always lists the provider default, so a missing one is unknown.
+        return ("instance" if key == "TargetType" else None), (), True
+    return _scalar(v), (key,), False
+
+
+def health_check_port(tg: Resource) -> tuple[str | None, tuple[Any, ...]]:
+    """(HealthCheckPort, pointer in the view); ``traffic-port`` when omitted, None when unknown."""
+    if tg.meta.get("format") == "cloudformation":
+        v = tg.data.get("HealthCheckPort")
+        return ("traffic-port" if v is None else _scalar(v)), ("HealthCheckPort",)
+    hc = tg.data.get("health_check")
+    if hc is None or hc == []:
+        return "traffic-port", ()
+    if not isinstance(hc, list) or len(hc) != 1 or not isinstance(hc[0], dict):
+        return None, ("health_check",)
+    v = hc[0].get("port")
+    return ("traffic-port" if v is None else _scalar(v)), ("health_check", 0, "port")
