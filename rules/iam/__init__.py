@@ -6,6 +6,8 @@ MODULES: tuple[str, ...] = (
     "ecs502_trust_without_source_conditions",
     "ecs503_same_execution_and_task_role",
     "ecs504_infrastructure_role",
+    "ecs505_missing_ecs_service_linked_role",
+    "ecs506_instance_role_missing_ecs_poll",
     "ecs520_execution_role_ecr_pull",
     "ecs521_execution_role_awslogs",
     "ecs522_execution_role_secrets",

@@ -4,7 +4,6 @@ into findings (missing -> the rule's severity, Condition-only "maybe" -> a note,
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +12,7 @@ from typing import Any
 
 from ecslint.iam import Decision, Policy, StatementRef, Verdict, closest_policy, evaluate
 from ecslint.model import Finding, Related, Severity
+from ecslint.parsing import loads
 from ecslint.project import Role, TaskDefinition
 from ecslint.values import Partial, Unknown, as_str
 
@@ -290,7 +290,7 @@ def _doc(policy: Policy) -> dict[str, Any] | None:
     doc = policy.document
     if isinstance(doc, str) and not isinstance(doc, Partial):
         try:
-            doc = json.loads(doc)
+            doc = loads(doc)
         except ValueError:
             return None
     return doc if isinstance(doc, dict) else None
@@ -436,3 +436,180 @@ def es_domain(host: Any) -> tuple[str, str] | None:
     s = as_str(host)
     m = _ES_HOST.match(s) if s else None
     return (m.group(1), m.group(2).lower()) if m else None
+
+
+# ---------------------------------------------------------------------------------- raw template / plan resources
+def _plan_nodes(node: Any) -> Iterator[dict[str, Any]]:
+    if not isinstance(node, dict):
+        return
+    for r in node.get("resources") or []:
+        if isinstance(r, dict):
+            yield r
+    for child in node.get("child_modules") or []:
+        yield from _plan_nodes(child)
+
+
+def raw_resources(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(type, logical id or address, properties or planned values) of every resource of a CloudFormation
+    template or a Terraform plan/state document (its planned values and its prior state)."""
+    if not isinstance(data, dict):
+        return
+    if isinstance(data.get("Resources"), dict):
+        for logical, res in data["Resources"].items():
+            if isinstance(res, dict) and isinstance(res.get("Type"), str):
+                props = res.get("Properties")
+                yield res["Type"], str(logical), props if isinstance(props, dict) else {}
+        return
+    tops = [data.get("planned_values"), data.get("values")]
+    prior = data.get("prior_state")
+    if isinstance(prior, dict):
+        tops.append(prior.get("values"))
+    for top in tops:
+        root = top.get("root_module") if isinstance(top, dict) else None
+        for r in _plan_nodes(root):
+            if r.get("mode", "managed") == "managed" and isinstance(r.get("type"), str):
+                values = r.get("values")
+                yield r["type"], str(r.get("address", "")), values if isinstance(values, dict) else {}
+
+
+def referenced_ids(value: Any) -> set[str]:
+    """Logical ids a raw CloudFormation value refers to (Ref, Fn::GetAtt, ${X} / ${X.Arn} in Fn::Sub)."""
+    out: set[str] = set()
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            if isinstance(v.get("Ref"), str):
+                out.add(v["Ref"])
+            att = v.get("Fn::GetAtt")
+            if isinstance(att, list) and att and isinstance(att[0], str):
+                out.add(att[0])
+            elif isinstance(att, str):
+                out.add(att.split(".", 1)[0])
+            sub = v.get("Fn::Sub")
+            text = sub[0] if isinstance(sub, list) and sub else sub
+            if isinstance(text, str):
+                out.update(m.split(".", 1)[0] for m in re.findall(r"\$\{([^}!]+)\}", text))
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return out
+
+
+# ---------------------------------------------------------------------------------- the ECS service-linked role
+ECS_SLR_NAME = "AWSServiceRoleForECS"
+ECS_SLR_PATH = "/aws-service-role/ecs.amazonaws.com/"
+ECS_SERVICE = "ecs.amazonaws.com"
+
+
+def is_ecs_service_linked_role(role: Role) -> bool:
+    name = as_str(role.data.get("RoleName")) or ""
+    path = as_str(role.data.get("Path")) or ""
+    arn_ = as_str(role.data.get("Arn")) or ""
+    return name.lower() == ECS_SLR_NAME.lower() or path == ECS_SLR_PATH or arn_.endswith(f":role{ECS_SLR_PATH}{ECS_SLR_NAME}")
+
+
+def creates_ecs_service_linked_role(data: Any) -> bool:
+    """The template or plan creates (or already manages) the ECS service-linked role; a service name
+    that is not known statically counts as ECS."""
+    for rtype, _name, props in raw_resources(data):
+        if rtype == "AWS::IAM::ServiceLinkedRole":
+            svc = props.get("AWSServiceName")
+        elif rtype == "aws_iam_service_linked_role":
+            svc = props.get("aws_service_name")
+        else:
+            continue
+        if not isinstance(svc, str) or svc.strip().lower() == ECS_SERVICE:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------- container instance roles
+EC2_SERVICE = "ec2.amazonaws.com"
+
+
+def _capacity_provider(svc: Any, value: Any) -> Any:
+    """The capacity-provider resource of the run a strategy item names (Reference or name), else None."""
+    from ecslint.values import Reference
+
+    for cp in svc.project.of_kind("capacity-provider") if svc.project else []:
+        if isinstance(value, Reference) and cp.document is svc.document and cp.name in (value.target, svc.meta.get("module_prefix", "") + value.target):
+            return cp
+        if isinstance(value, str) and not isinstance(value, Unknown) and cp.data.get("name") == value:
+            return cp
+    return None
+
+
+def ec2_launch(svc: Any) -> str | None:
+    """Why the service's tasks run on EC2 container instances (launch type EC2, Auto Scaling group
+    capacity providers, or no launch type and a cluster of the run without a default strategy); None otherwise."""
+    lt = svc.data.get("launchType")
+    if lt is not None:
+        return "it sets launchType EC2" if lt == "EC2" else None
+    strategy, source = svc.effective_strategy
+    if strategy:
+        names = []
+        for item in strategy:
+            value = item.get("capacityProvider")
+            cp = _capacity_provider(svc, value)
+            if cp is not None:
+                if cp.data.get("autoScalingGroupProvider") is None:
+                    return None
+                names.append(as_str(cp.data.get("name")) or cp.name)
+            else:
+                return None  # Fargate, or a provider outside the run (Auto Scaling group or managed instances?)
+        where = "" if source is svc else f" (the default strategy of cluster {source.name})"
+        return f"it uses Auto Scaling group capacity provider {', '.join(names)}{where}"
+    if svc.data.get("capacityProviderStrategy") is None and svc.cluster is not None:
+        return f"it sets neither launchType nor a capacity provider strategy and cluster {svc.cluster.name} has no default strategy"
+    return None
+
+
+def _configuration_role_refs(data: dict[str, Any], address: str) -> set[str]:
+    """Terraform: the aws_iam_role addresses the ``role`` expression of an instance profile refers to."""
+    conf = data.get("configuration")
+    root = conf.get("root_module") if isinstance(conf, dict) else None
+    for r in root.get("resources") or [] if isinstance(root, dict) else []:
+        if isinstance(r, dict) and r.get("address") == address.split("[", 1)[0]:
+            expr = (r.get("expressions") or {}).get("role")
+            refs = expr.get("references") if isinstance(expr, dict) else None
+            return {".".join(x.split(".")[:2]) for x in refs or [] if isinstance(x, str) and x.startswith("aws_iam_role.")}
+    return set()
+
+
+def instance_role(svc: Any) -> Role | None:
+    """The container instance role of the service's template or plan: the role of its instance profile(s)
+    trusted by ec2.amazonaws.com; when several, the only one that may register container instances.
+    None when there is none, when a profile's role is not in the document, or when it stays ambiguous."""
+    from ecslint.iam import Verdict, evaluate, trust_allows
+
+    if svc.project is None or not isinstance(svc.document.data, dict):
+        return None
+    data = svc.document.data
+    roles = [r for r in svc.project.of_kind("iam-role") if r.document is svc.document and isinstance(r, Role)]
+    by_logical = {r.name: r for r in roles}
+    by_name = {r.role_name: r for r in roles if r.role_name}
+    used: list[Role] = []
+    for rtype, name, props in raw_resources(data):
+        if rtype == "AWS::IAM::InstanceProfile":
+            entries = props.get("Roles")
+            for entry in entries if isinstance(entries, list) else [entries]:
+                ids = referenced_ids(entry)
+                hit = next((by_logical[i] for i in ids if i in by_logical), None) if ids else by_name.get(entry) if isinstance(entry, str) else None
+                if hit is None:
+                    return None
+                used.append(hit)
+        elif rtype == "aws_iam_instance_profile":
+            value = props.get("role")
+            hit = by_name.get(value) if isinstance(value, str) else None
+            if hit is None:
+                refs = _configuration_role_refs(data, name)
+                hit = next((by_logical[a] for a in refs if a in by_logical), None)
+            if hit is None:
+                return None
+            used.append(hit)
+    ec2 = list({id(r): r for r in used if trust_allows(r.trust_document, EC2_SERVICE).verdict is Verdict.ALLOWED}.values())
+    if len(ec2) > 1:
+        ec2 = [r for r in ec2 if evaluate(r.policies, "ecs:RegisterContainerInstance", Unknown("cluster")).verdict
+               in (Verdict.ALLOWED, Verdict.MAYBE)]
+    return ec2[0] if len(ec2) == 1 else None
