@@ -20,4 +20,5 @@ MODULES: tuple[str, ...] = (
     "ecs316_desired_count_above_quota",
     "ecs317_service_definition_invalid",
     "ecs318_target_group_mismatch",
+    "ecs319_invalid_service_monitoring",
 )
