@@ -68,7 +68,8 @@ _CLUSTER_ARN = re.compile(r"^arn:([\w-]+):ecs:([a-z0-9-]+):(\d{12}):cluster/(.+)
 EC2_POLICY = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
 
 
-def _task_set_arn(svc: Service) -> str:
+def _task_set_arn(svc: Service) -> tuple[str, str]:
+    """(a task-set ARN of the service to evaluate, the ARN pattern to show)."""
     partition, region, account = "${AWS::Partition}", "${AWS::Region}", "${AWS::AccountId}"
     cluster = svc.cluster.cluster_name if svc.cluster is not None else None
     m = _CLUSTER_ARN.match(as_str(svc.data.get("cluster")) or "")
@@ -77,7 +78,8 @@ def _task_set_arn(svc: Service) -> str:
     if cluster is None and as_str(svc.data.get("cluster")) and not m:
         cluster = as_str(svc.data.get("cluster"))
     name = as_str(svc.data.get("serviceName")) or "${service}"
-    return arn("arn", partition, "ecs", region, account, f"task-set/{cluster or '${cluster}'}/{name}/ecs-svc/0000000000000000")
+    shown = f"arn:{partition}:ecs:{region}:{account}:task-set/{cluster or '*'}/*"
+    return arn("arn", partition, "ecs", region, account, f"task-set/{cluster or '${cluster}'}/{name}/ecs-svc/0000000000000000"), shown
 
 
 @rule(
@@ -99,7 +101,7 @@ def check(svc: Service) -> Iterator[Finding]:
     role = instance_role(svc)
     if role is None:
         return
-    resource = _task_set_arn(svc)
+    resource, shown = _task_set_arn(svc)
     d = evaluate(role.policies, "ecs:Poll", resource)
     label = role_label(role)
     related = [Related(role, (), f"container instance role {label}")]
@@ -108,13 +110,13 @@ def check(svc: Service) -> Iterator[Finding]:
     if d.verdict is Verdict.DENIED:
         rel = related_statement(d.statements[0], f"the Deny: {d.statements[0].describe()}")
         related += [rel] if rel else []
-        yield Finding(("serviceConnectConfiguration",), f"{head}, but {d.reason}; remove the Deny for ecs:Poll on "
-                      f"task-set resources", target="key", related=tuple(related))
+        yield Finding(("serviceConnectConfiguration",), f"{head}, but ecs:Poll on {shown} is {d.reason}; remove the "
+                      f"Deny", target="key", related=tuple(related))
     elif d.verdict is Verdict.NOT_ALLOWED:
         closest = closest_policy(role.policies, ["ecs:Poll"])
         rel = related_policy(closest, f"closest policy: {closest.name}") if closest is not None else None
         related += [rel] if rel else []
-        yield Finding(("serviceConnectConfiguration",), f"{head}, which does not allow ecs:Poll on {resource}; attach "
+        yield Finding(("serviceConnectConfiguration",), f"{head}, which does not allow ecs:Poll on {shown}; attach "
                       f"{EC2_POLICY} or allow ecs:Poll on arn:aws:ecs:<region>:<account>:task-set/*", target="key",
                       related=tuple(related))
     elif d.verdict is Verdict.MAYBE and condition_only(d):
