@@ -14,7 +14,7 @@ from ecslint.iam import Decision, Policy, StatementRef, Verdict, closest_policy,
 from ecslint.model import Finding, Related, Severity
 from ecslint.parsing import loads
 from ecslint.project import Role, TaskDefinition
-from ecslint.values import Partial, Unknown, as_str
+from ecslint.values import Partial, Unknown, as_str, is_true
 
 ECS_TASKS = "ecs-tasks.amazonaws.com"
 _ECR_HOST = re.compile(r"^(\d{12}|\$\{AWS::AccountId\})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+|\$\{AWS::Region\})\.amazonaws\.com(\.cn)?/([^:@]+)")
@@ -524,6 +524,40 @@ def creates_ecs_service_linked_role(data: Any) -> bool:
     return False
 
 
+def slr_features(svc: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """(pointer, feature) of what makes the service need the ECS service-linked role."""
+    out: list[tuple[tuple[Any, ...], str]] = []
+    nc = svc.data.get("networkConfiguration")
+    if isinstance(nc, dict) and nc.get("awsvpcConfiguration") is not None:
+        out.append((("networkConfiguration",), "awsvpc networking (networkConfiguration)"))
+    regs = svc.data.get("serviceRegistries")
+    if isinstance(regs, list) and regs:
+        out.append((("serviceRegistries",), "service discovery (serviceRegistries)"))
+    lbs = svc.data.get("loadBalancers")
+    if isinstance(lbs, list) and lbs:
+        role = svc.data.get("role")
+        if role is None or role == "" or len(lbs) > 1:
+            out.append((("loadBalancers",), "load balancer registration (loadBalancers)"))
+    sc = svc.data.get("serviceConnectConfiguration")
+    if isinstance(sc, dict) and is_true(sc.get("enabled")):
+        out.append((("serviceConnectConfiguration",), "Service Connect (serviceConnectConfiguration)"))
+    dc = svc.data.get("deploymentController")
+    if isinstance(dc, dict) and dc.get("type") == "EXTERNAL":
+        out.append((("deploymentController",), "the EXTERNAL deployment controller (deploymentController)"))
+    return out
+
+
+def source_object(svc: Any) -> Any:
+    """The service object as written in its file (describe-services output keeps serviceArn, createdAt)."""
+    raw: Any = svc.document.data
+    for part in svc.root:
+        try:
+            raw = raw[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
+
+
 # ---------------------------------------------------------------------------------- container instance roles
 EC2_SERVICE = "ec2.amazonaws.com"
 
@@ -543,6 +577,9 @@ def _capacity_provider(svc: Any, value: Any) -> Any:
 def ec2_launch(svc: Any) -> str | None:
     """Why the service's tasks run on EC2 container instances (launch type EC2, Auto Scaling group
     capacity providers, or no launch type and a cluster of the run without a default strategy); None otherwise."""
+    dc = svc.data.get("deploymentController")
+    if isinstance(dc, dict) and dc.get("type") is not None and dc.get("type") != "ECS":
+        return None  # EXTERNAL / CODE_DEPLOY: the task sets carry the launch type
     lt = svc.data.get("launchType")
     if lt is not None:
         return "it sets launchType EC2" if lt == "EC2" else None

@@ -41,7 +41,8 @@ Resources:
 Silent without a complete role list: `aws iam get-role` output or a truncated
 (`IsTruncated: true`) page of get-account-authorization-details proves nothing. The rule cannot
 tell whether the role list belongs to the account of the services, except that it stays silent
-when the services name (in ARNs) only other accounts than the roles. A template that creates the
+when the services name (in ARNs) only other accounts than the roles. A service from
+describe-services output (it has a `serviceArn`) already exists, so its account has the role: silent. A template that creates the
 role but holds no ECS or IAM resource ecslint reads is not seen.
 
 ## References
@@ -61,8 +62,8 @@ from typing import Any
 from ecslint.model import Finding, Related
 from ecslint.project import Project, Role, Service
 from ecslint.registry import rule
-from ecslint.rules.iam._util import ECS_SLR_NAME, creates_ecs_service_linked_role, is_ecs_service_linked_role
-from ecslint.values import as_str, is_true
+from ecslint.rules.iam._util import ECS_SLR_NAME, creates_ecs_service_linked_role, is_ecs_service_linked_role, slr_features, source_object
+from ecslint.values import as_str
 
 _ACCOUNT = re.compile(r"^arn:[\w-]+:[\w-]+:[^:]*:(\d{12}):")
 _STATE: weakref.WeakKeyDictionary[Project, tuple[Role, set[str]] | None] = weakref.WeakKeyDictionary()
@@ -88,30 +89,8 @@ def _missing(project: Project) -> tuple[Role, set[str]] | None:
     return state
 
 
-def _features(svc: Service) -> list[tuple[tuple[Any, ...], str]]:
-    out: list[tuple[tuple[Any, ...], str]] = []
-    nc = svc.data.get("networkConfiguration")
-    if isinstance(nc, dict) and nc.get("awsvpcConfiguration") is not None:
-        out.append((("networkConfiguration",), "awsvpc networking (networkConfiguration)"))
-    regs = svc.data.get("serviceRegistries")
-    if isinstance(regs, list) and regs:
-        out.append((("serviceRegistries",), "service discovery (serviceRegistries)"))
-    lbs = svc.data.get("loadBalancers")
-    if isinstance(lbs, list) and lbs:
-        role = svc.data.get("role")
-        if role is None or role == "" or len(lbs) > 1:
-            out.append((("loadBalancers",), "load balancer registration (loadBalancers)"))
-    sc = svc.data.get("serviceConnectConfiguration")
-    if isinstance(sc, dict) and is_true(sc.get("enabled")):
-        out.append((("serviceConnectConfiguration",), "Service Connect (serviceConnectConfiguration)"))
-    dc = svc.data.get("deploymentController")
-    if isinstance(dc, dict) and dc.get("type") == "EXTERNAL":
-        out.append((("deploymentController",), "the EXTERNAL deployment controller (deploymentController)"))
-    return out
-
-
 def _service_accounts(svc: Service) -> set[str]:
-    values = [svc.data.get(k) for k in ("cluster", "taskDefinition", "role", "serviceArn", "clusterArn")]
+    values = [svc.data.get(k) for k in ("cluster", "taskDefinition", "role")]
     return {m.group(1) for v in values for m in [_ACCOUNT.match(as_str(v) or "")] if m}
 
 
@@ -134,10 +113,14 @@ def check(svc: Service) -> Iterator[Finding]:
     own = _service_accounts(svc)
     if own and accounts and not own & accounts:
         return  # the role list is of another account
-    features = _features(svc)
+    raw = source_object(svc)
+    if isinstance(raw, dict) and (raw.get("serviceArn") or raw.get("createdAt")):
+        return  # describe-services output: the service exists, so its account has the role
+    features = slr_features(svc)
     if not features:
         return
-    needs = " and ".join(what for _, what in features)
+    whats = [what for _, what in features]
+    needs = whats[0] if len(whats) == 1 else f"{', '.join(whats[:-1])} and {whats[-1]}"
     listing = os.path.basename(first.document.path)
     yield Finding(
         features[0][0],
