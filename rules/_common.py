@@ -2,47 +2,43 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ecslint.values import as_int, is_unknown
 
 __all__ = [
     "task_cpu_units", "task_memory_mib", "FARGATE_LINUX", "FARGATE_WINDOWS", "fargate_memory_text",
-    "where", "version_tuple", "container_memory", "essential",
+    "where", "version_tuple", "container_memory", "essential", "plan_resources",
 ]  # fmt: skip
 
 _VCPU = re.compile(r"^\s*(\d*\.?\d+)\s*vcpu\s*$", re.I)
 _GB = re.compile(r"^\s*(\d*\.?\d+)\s*gb\s*$", re.I)
 
 
-def task_cpu_units(value: Any) -> int | None:
-    """Task cpu in CPU units: ``"1024"``, ``1024``, ``"1 vCPU"`` and ``".25 vcpu"`` all work; None when unknown or malformed."""
+def _units(value: Any, spelled: re.Pattern[str], factor: int) -> int | None:
+    """An integer, an integer string, or ``<number> <unit>`` times ``factor``; None when unknown or malformed."""
     if value is None or is_unknown(value):
         return None
     n = as_int(value)
     if n is not None:
         return n
     if isinstance(value, str):
-        m = _VCPU.match(value)
+        m = spelled.match(value)
         if m:
-            units = float(m.group(1)) * 1024
-            return int(units) if units.is_integer() else None
+            amount = float(m.group(1)) * factor
+            return int(amount) if amount.is_integer() else None
     return None
+
+
+def task_cpu_units(value: Any) -> int | None:
+    """Task cpu in CPU units: ``"1024"``, ``1024``, ``"1 vCPU"`` and ``".25 vcpu"`` all work; None when unknown or malformed."""
+    return _units(value, _VCPU, 1024)
 
 
 def task_memory_mib(value: Any) -> int | None:
     """Task memory in MiB: ``"2048"``, ``2048``, ``"2GB"``, ``"0.5 GB"``; None when unknown or malformed."""
-    if value is None or is_unknown(value):
-        return None
-    n = as_int(value)
-    if n is not None:
-        return n
-    if isinstance(value, str):
-        m = _GB.match(value)
-        if m:
-            mib = float(m.group(1)) * 1024
-            return int(mib) if mib.is_integer() else None
-    return None
+    return _units(value, _GB, 1024)
 
 
 def _steps(lo: int, hi: int, step: int) -> tuple[int, ...]:
@@ -108,3 +104,14 @@ def essential(container: dict[str, Any]) -> bool | None:
     if isinstance(v, str) and v.lower() in ("true", "false"):
         return v.lower() == "true"
     return None
+
+
+def plan_resources(module: Any) -> Iterator[dict[str, Any]]:
+    """Every resource object of a Terraform plan module (``planned_values.root_module``) and its child modules."""
+    if not isinstance(module, dict):
+        return
+    for r in module.get("resources") or []:
+        if isinstance(r, dict):
+            yield r
+    for child in module.get("child_modules") or []:
+        yield from plan_resources(child)

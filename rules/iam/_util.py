@@ -14,6 +14,7 @@ from ecslint.iam import Decision, Policy, StatementRef, Verdict, closest_policy,
 from ecslint.model import Finding, Related, Severity
 from ecslint.parsing import loads
 from ecslint.project import Role, TaskDefinition
+from ecslint.rules._common import plan_resources
 from ecslint.values import Partial, Unknown, as_str, is_true
 
 ECS_TASKS = "ecs-tasks.amazonaws.com"
@@ -439,16 +440,6 @@ def es_domain(host: Any) -> tuple[str, str] | None:
 
 
 # ---------------------------------------------------------------------------------- raw template / plan resources
-def _plan_nodes(node: Any) -> Iterator[dict[str, Any]]:
-    if not isinstance(node, dict):
-        return
-    for r in node.get("resources") or []:
-        if isinstance(r, dict):
-            yield r
-    for child in node.get("child_modules") or []:
-        yield from _plan_nodes(child)
-
-
 def raw_resources(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(type, logical id or address, properties or planned values) of every resource of a CloudFormation
     template or a Terraform plan/state document (its planned values and its prior state)."""
@@ -466,7 +457,7 @@ def raw_resources(data: Any) -> Iterator[tuple[str, str, dict[str, Any]]]:
         tops.append(prior.get("values"))
     for top in tops:
         root = top.get("root_module") if isinstance(top, dict) else None
-        for r in _plan_nodes(root):
+        for r in plan_resources(root):
             if r.get("mode", "managed") == "managed" and isinstance(r.get("type"), str):
                 values = r.get("values")
                 yield r["type"], str(r.get("address", "")), values if isinstance(values, dict) else {}

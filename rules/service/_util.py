@@ -5,7 +5,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from ecslint.documents.base import Resource
+from ecslint.model import Finding
 from ecslint.project import Service, TaskDefinition
+from ecslint.rules._common import plan_resources
 from ecslint.values import Reference, as_int, as_str, is_unknown
 
 
@@ -52,6 +54,13 @@ def port_mappings(td: TaskDefinition, name: str) -> tuple[int, dict[str, Any]] |
         if as_str(c.get("name")) == name:
             return i, c
     return None
+
+
+def unknown_container(td: TaskDefinition, name: str, ptr: tuple[Any, ...]) -> Finding:
+    """The finding for a ``containerName`` that names no container of the task definition."""
+    names = ", ".join(repr(as_str(c.get("name"))) for _, c in td.containers if as_str(c.get("name")))
+    return Finding(ptr + ("containerName",), f"containerName {name!r} is not a container of task definition {td.name} "
+                   f"(it has {names or 'no named containers'})")
 
 
 def container_ports(c: dict[str, Any]) -> set[int] | None:
@@ -102,16 +111,6 @@ def port_names(td: TaskDefinition) -> tuple[dict[str, int], bool]:
     return out, complete
 
 
-def _plan_resources(node: Any) -> Iterator[dict[str, Any]]:
-    if not isinstance(node, dict):
-        return
-    for r in node.get("resources") or []:
-        if isinstance(r, dict):
-            yield r
-    for child in node.get("child_modules") or []:
-        yield from _plan_resources(child)
-
-
 def cloud_map_record_types(svc: Resource, registry: Any) -> tuple[str, set[str]] | None:
     """(name, DNS record types) of the Cloud Map service a ``registryArn`` refers to, when it is defined in
     the same CloudFormation template (``AWS::ServiceDiscovery::Service``) or Terraform plan
@@ -133,7 +132,7 @@ def cloud_map_record_types(svc: Resource, registry: Any) -> tuple[str, set[str]]
     else:
         top = data.get("planned_values") or data.get("values")
         target = svc.meta.get("module_prefix", "") + registry.target
-        found = [r for r in _plan_resources(top.get("root_module") if isinstance(top, dict) else None)
+        found = [r for r in plan_resources(top.get("root_module") if isinstance(top, dict) else None)
                  if r.get("address") == target and r.get("type") == "aws_service_discovery_service"]
         if len(found) != 1:
             return None

@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from ecslint.model import Finding, Related
 from ecslint.project import Service
 from ecslint.registry import rule
-from ecslint.rules.service._util import container_ports, network_mode, port_mappings
+from ecslint.rules.service._util import container_ports, network_mode, port_mappings, unknown_container
 from ecslint.values import as_int, as_str, is_unknown
 
 
@@ -82,9 +82,7 @@ def check(svc: Service) -> Iterator[Finding]:
             continue
         found = port_mappings(td, name)
         if found is None:
-            names = ", ".join(repr(as_str(c.get("name"))) for _, c in td.containers if as_str(c.get("name")))
-            yield Finding(ptr + ("containerName",), f"containerName {name!r} is not a container of task definition {td.name} "
-                          f"(it has {names or 'no named containers'})")
+            yield unknown_container(td, name, ptr)
             continue
         ci, c = found
         ports = container_ports(c)
