@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from typing import Any
 
 from ecslint.model import Span
 from ecslint.source import LineIndex
 
-__all__ = ["ParseError", "Parsed", "parse_json", "parse_yaml", "JsonLocator", "YamlLocator", "MAX_DEPTH"]
+__all__ = ["ParseError", "Parsed", "parse_json", "parse_yaml", "loads", "JsonLocator", "YamlLocator", "MAX_DEPTH"]
 
 Pointer = tuple[Any, ...]
 
@@ -73,6 +74,40 @@ def _bad_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+#: Tokens that ``json`` reads but JSON does not allow (or Python refuses to convert), outside strings.
+_JSON_STRING = r'"(?:[^"\\]|\\.)*"'
+_BAD_CONSTANT = re.compile(_JSON_STRING + r"|(-?Infinity|NaN)", re.S)
+#: A \uD800-\uDFFF escape: JSON lets it stand alone, but a lone surrogate is not a character.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _token_position(text: str, pattern: re.Pattern[str]) -> tuple[int, int]:
+    """Position of the first match of ``pattern``'s group 1 outside JSON strings."""
+    for m in pattern.finditer(text):
+        if m.group(1):
+            return LineIndex(text).position(m.start(1))
+    return 1, 1
+
+
+def _lone_surrogate(data: Any) -> tuple[Pointer, str] | None:
+    """Pointer and target ("key" or "value") of the first string holding a lone surrogate."""
+    stack: list[tuple[Pointer, Any]] = [((), data)]
+    while stack:
+        p, v = stack.pop()
+        if isinstance(v, str):
+            if _LONE_SURROGATE.search(v):
+                return p, "value"
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                if _LONE_SURROGATE.search(k):
+                    return p + (k,), "key"
+                stack.append((p + (k,), x))
+        elif isinstance(v, list):
+            stack.extend((p + (i,), x) for i, x in enumerate(v))
+    return None
+
+
 def parse_json(text: str) -> Parsed:
     try:
         data = json.loads(text, object_pairs_hook=_pairs_hook, parse_constant=_bad_constant)
@@ -81,16 +116,40 @@ def parse_json(text: str) -> Parsed:
     except RecursionError:
         line, col = _deep_position(text)
         raise ParseError(f"nesting is too deep (more than {MAX_DEPTH} levels)", line, col) from None
-    except ValueError as exc:  # NaN / Infinity, huge numbers
-        raise ParseError(f"invalid JSON: {exc}") from None
-    dups: list[Pointer] = []
-    if _has_dups(data):
-        _collect_dups(data, (), dups)
+    except ValueError as exc:  # NaN / Infinity, numbers with more digits than Python converts
+        if "is not valid JSON" in str(exc):
+            raise ParseError(f"invalid JSON: {exc}", *_token_position(text, _BAD_CONSTANT)) from None
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
+        where = _token_position(text, re.compile(_JSON_STRING + r"|(-?\d{%d,})" % (limit + 1), re.S))
+        raise ParseError(f"invalid JSON: a number has more than {limit} digits", *where) from None
     depth = _depth(data)
     if depth > MAX_DEPTH:
         line, col = _deep_position(text)
         raise ParseError(f"nesting is too deep ({depth} levels; at most {MAX_DEPTH})", line, col)
+    if _SURROGATE_ESCAPE.search(text):
+        bad = _lone_surrogate(data)
+        if bad is not None:
+            span = JsonLocator(text).span(*bad)
+            raise ParseError("invalid JSON: a \\u escape makes a lone surrogate (half of a UTF-16 pair), not a character", span.line, span.col)
+    dups: list[Pointer] = []
+    if _has_dups(data):
+        _collect_dups(data, (), dups)
     return Parsed(data, dups)
+
+
+def loads(text: str) -> Any:
+    """JSON held in a string of a document (Terraform's ``container_definitions``, an IAM policy
+    document): ``json.loads`` with the limits of a file (depth, lone surrogates); every failure is a
+    ``ValueError``."""
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise ValueError(f"nesting is too deep (more than {MAX_DEPTH} levels)") from None
+    if isinstance(data, (dict, list)) and _depth(data) > MAX_DEPTH:
+        raise ValueError(f"nesting is too deep (more than {MAX_DEPTH} levels)")
+    if _SURROGATE_ESCAPE.search(text) and _lone_surrogate(data) is not None:
+        raise ValueError("a \\u escape makes a lone surrogate, not a character")
+    return data
 
 
 def _has_dups(data: Any) -> bool:

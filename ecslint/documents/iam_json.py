@@ -6,11 +6,11 @@ Roles keep the RoleDetail shape; each customer-managed policy becomes an ``iam-p
 """
 from __future__ import annotations
 
-import json
 import urllib.parse
 from typing import Any
 
 from ecslint.documents.base import Document, DocumentKind, Resource
+from ecslint.parsing import loads
 from ecslint.project import make_resource
 from ecslint.values import as_str
 
@@ -24,7 +24,7 @@ def decode_policy_document(value: Any) -> Any:
         if text.lstrip().startswith("%7B") or "%22" in text:
             text = urllib.parse.unquote(text)
         try:
-            return json.loads(text)
+            return loads(text)
         except ValueError:
             return value
     return value

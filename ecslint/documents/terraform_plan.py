@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ecslint.documents.base import Document, DocumentKind, Pointer, Resource
+from ecslint.parsing import loads
 from ecslint.project import make_resource
 from ecslint.schemastore import SCHEMA_FOR_KIND, load_schema, resolve_ref
 from ecslint.values import Reference, Unknown
@@ -438,6 +439,8 @@ class _Plan:
     def __init__(self, doc: Document) -> None:
         data: dict[str, Any] = doc.data
         self.doc = doc
+        #: Policy documents of data sources, parsed once however many resources use them.
+        self._documents: dict[tuple[str, str], Any] = {}
         self.changes: dict[str, tuple[int, dict[str, Any]]] = {}
         for k, rc in enumerate(_list(data.get("resource_changes"))):
             if isinstance(rc, dict) and isinstance(rc.get("address"), str) and "deposed" not in rc:
@@ -649,10 +652,12 @@ class _Plan:
         for key in (attr or "json", "json", "minified_json"):
             text = ds.values.get(key)
             if isinstance(text, str) and text and unk.get(key) is not True:
-                try:
-                    return json.loads(text), ds.values_pointer + (key,)
-                except ValueError:
-                    return Unknown(f"{address}.{key} is not valid JSON"), ds.values_pointer + (key,)
+                if (address, key) not in self._documents:
+                    try:
+                        self._documents[(address, key)] = loads(text)
+                    except ValueError:
+                        self._documents[(address, key)] = Unknown(f"{address}.{key} is not valid JSON")
+                return self._documents[(address, key)], ds.values_pointer + (key,)
         rendered = _render_policy_document(ds.values, unk)
         return (rendered, ds.values_pointer) if rendered is not None else None
 
@@ -846,7 +851,7 @@ class _Mapper:
             self.origins[path] = src
             self.opaque.append(path)
             try:
-                return json.loads(v)
+                return loads(v)
             except ValueError:
                 return Unknown(f"{src[-1]} is not valid JSON")
         if how == "strings" or how == "arns":

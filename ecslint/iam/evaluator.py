@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import json
 import re
 import threading
 from collections import OrderedDict
@@ -41,6 +40,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ecslint.parsing import loads
 from ecslint.values import Partial, Unknown
 
 __all__ = [
@@ -488,7 +488,7 @@ def _document(policy: Policy) -> Mapping[str, Any] | None:
     doc = policy.document
     if isinstance(doc, str) and not isinstance(doc, Partial):
         try:
-            doc = json.loads(doc)
+            doc = loads(doc)
         except ValueError:
             return None
     if isinstance(doc, Mapping):
