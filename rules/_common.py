@@ -110,8 +110,9 @@ def plan_resources(module: Any) -> Iterator[dict[str, Any]]:
     """Every resource object of a Terraform plan module (``planned_values.root_module``) and its child modules."""
     if not isinstance(module, dict):
         return
-    for r in module.get("resources") or []:
+    resources, children = module.get("resources"), module.get("child_modules")
+    for r in resources if isinstance(resources, list) else []:
         if isinstance(r, dict):
             yield r
-    for child in module.get("child_modules") or []:
+    for child in children if isinstance(children, list) else []:
         yield from plan_resources(child)

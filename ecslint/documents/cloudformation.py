@@ -229,6 +229,8 @@ def load(doc: Document) -> list[Resource]:
         if not isinstance(res, dict):
             continue
         rtype = res.get("Type")
+        if not isinstance(rtype, str):
+            continue  # no type this linter knows
         props = res.get("Properties", {})
         if not isinstance(props, dict):
             props = {}

@@ -101,8 +101,9 @@ def _private_egress(doc: Document) -> bool:
         m = modules.pop()
         if not isinstance(m, dict):
             continue
-        modules.extend(m.get("child_modules") or [])
-        for r in (x for x in m.get("resources") or [] if isinstance(x, dict)):
+        children, resources = m.get("child_modules"), m.get("resources")
+        modules.extend(children if isinstance(children, list) else [])
+        for r in (x for x in (resources if isinstance(resources, list) else []) if isinstance(x, dict)):
             v = r.get("values") if isinstance(r.get("values"), dict) else {}
             routes = [v] if r.get("type") == "aws_route" else v.get("route") if r.get("type") == "aws_route_table" else []
             if r.get("type") == "aws_nat_gateway" or any(

@@ -46,7 +46,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         so = lc.get("secretOptions")
         if not options_known(lc) or (so is not None and not isinstance(so, list)):
             continue
-        secret_names = {s.get("name") for s in so or [] if isinstance(s, dict)}
+        secret_names = {s.get("name") for s in so or [] if isinstance(s, dict) and isinstance(s.get("name"), str)}
         ptr = ("containerDefinitions", i, "logConfiguration", "logDriver")
         missing = [k for k in ("splunk-url", "splunk-token") if k not in opts and k not in secret_names]
         if missing:

@@ -158,10 +158,11 @@ def _plan_entries(node: Any, pointer: tuple[Any, ...]) -> Iterator[tuple[dict[st
     """(resource, source pointer) of every resource of a plan module and its child modules."""
     if not isinstance(node, dict):
         return
-    for i, r in enumerate(node.get("resources") or []):
+    resources, children = node.get("resources"), node.get("child_modules")
+    for i, r in enumerate(resources if isinstance(resources, list) else []):
         if isinstance(r, dict):
             yield r, pointer + ("resources", i)
-    for j, child in enumerate(node.get("child_modules") or []):
+    for j, child in enumerate(children if isinstance(children, list) else []):
         yield from _plan_entries(child, pointer + ("child_modules", j))
 
 

@@ -47,7 +47,7 @@ from ecslint.values import as_str, is_true, is_unknown
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.containers_known:
         return
-    used: set[str] = set()
+    used: set[str | None] = set()
     for _, c in td.containers:
         mps = c.get("mountPoints")
         if mps is not None and (not isinstance(mps, list) or any(is_unknown(m) for m in mps)):
@@ -55,7 +55,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         for _, mp in items(c, "mountPoints"):
             if is_unknown(mp.get("sourceVolume")):
                 return
-            used.add(mp.get("sourceVolume"))
+            used.add(as_str(mp.get("sourceVolume")))
     for j, vol in items(td.data, "volumes"):
         name = as_str(vol.get("name"))
         if name is not None and name not in used and not is_true(vol.get("configuredAtLaunch")):

@@ -50,7 +50,7 @@ _LINUX = ("ext3", "ext4", "xfs")
 def check(td: TaskDefinition) -> Iterator[Finding]:
     if not td.os_known:
         return
-    launch = {v.get("name"): k for k, v in volumes(td) if is_true(v.get("configuredAtLaunch"))}
+    launch = {v["name"]: k for k, v in volumes(td) if is_true(v.get("configuredAtLaunch")) and isinstance(v.get("name"), str)}
     if not launch:
         return
     windows = td.is_windows
@@ -58,7 +58,7 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         vcs = svc.data.get("volumeConfigurations")
         for j, vc in enumerate(vcs if isinstance(vcs, list) else []):
             ebs = vc.get("managedEBSVolume") if isinstance(vc, dict) else None
-            if not isinstance(ebs, dict) or vc.get("name") not in launch:
+            if not isinstance(ebs, dict) or not isinstance(vc.get("name"), str) or vc.get("name") not in launch:
                 continue
             fs = as_str(ebs.get("filesystemType"))
             if not ((windows and fs in _LINUX) or (not windows and fs == "ntfs")):
