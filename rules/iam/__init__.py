@@ -8,6 +8,7 @@ MODULES: tuple[str, ...] = (
     "ecs504_infrastructure_role",
     "ecs505_missing_ecs_service_linked_role",
     "ecs506_instance_role_missing_ecs_poll",
+    "ecs507_windows_awslogs_execution_role_override",
     "ecs520_execution_role_ecr_pull",
     "ecs521_execution_role_awslogs",
     "ecs522_execution_role_secrets",

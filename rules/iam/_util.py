@@ -641,3 +641,39 @@ def instance_role(svc: Any) -> Role | None:
         ec2 = [r for r in ec2 if evaluate(r.policies, "ecs:RegisterContainerInstance", Unknown("cluster")).verdict
                in (Verdict.ALLOWED, Verdict.MAYBE)]
     return ec2[0] if len(ec2) == 1 else None
+
+
+# ---------------------------------------------------------------------------------- Windows on EC2 / S3 Files
+def windows_on_ec2(td: TaskDefinition) -> str | None:
+    """Why a Windows task definition runs on EC2 container instances (where the agent's start-up
+    options matter); None when it is not Windows, or may run elsewhere (Fargate, EXTERNAL, a runner
+    of the run whose capacity is not known)."""
+    if not td.is_windows:
+        return None
+    if td.is_ec2:
+        return td.launch_targets["EC2"]
+    if td.launch_targets or any(svc.launch_target[0] is None for svc in td.runners):
+        return None
+    req = td.data.get("requiresCompatibilities")
+    if req is None or req == []:
+        return "no requiresCompatibilities: EC2 by default"
+    return None
+
+
+def s3files_volumes(td: TaskDefinition) -> Iterator[tuple[int, dict[str, Any], dict[str, Any]]]:
+    """(index, volume, s3filesVolumeConfiguration) for every S3 Files volume of the task definition."""
+    vols = td.data.get("volumes")
+    for k, v in enumerate(vols if isinstance(vols, list) else []):
+        cfg = v.get("s3filesVolumeConfiguration") if isinstance(v, dict) else None
+        if isinstance(cfg, dict):
+            yield k, v, cfg
+
+
+def writable_mount(td: TaskDefinition, volume_name: Any) -> bool:
+    """A container mounts the volume without ``readOnly: true``."""
+    for _, c in td.containers:
+        mps = c.get("mountPoints")
+        for mp in mps if isinstance(mps, list) else []:
+            if isinstance(mp, dict) and mp.get("sourceVolume") == volume_name and mp.get("readOnly") is not True:
+                return True
+    return False
