@@ -18,5 +18,7 @@ MODULES: tuple[str, ...] = (
     "ecs354_ebs_volume_unencrypted",
     "ecs355_external_capacity_provider_strategy",
     "ecs356_service_ebs_not_persistent",
+    "ecs357_capacity_strategy_change_without_new_deployment",
+    "ecs358_tags_change_without_new_deployment",
     "ecs360_run_task_invalid_parameter",
 )
