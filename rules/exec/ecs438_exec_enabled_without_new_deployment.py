@@ -56,7 +56,7 @@ def _before(svc: Service) -> object:
     severity="warning",
     applies_to=("service",),
     tags=("exec", "deployments"),
-    covers=("EX-014",),
+    covers=("EX-014", "SVC-042"),
 )
 def check(svc: Service) -> Iterator[Finding]:
     if svc.meta.get("actions") != ["update"] or not exec_enabled(svc):
