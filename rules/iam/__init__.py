@@ -9,6 +9,7 @@ MODULES: tuple[str, ...] = (
     "ecs505_missing_ecs_service_linked_role",
     "ecs506_instance_role_missing_ecs_poll",
     "ecs507_windows_awslogs_execution_role_override",
+    "ecs508_windows_task_role_agent_setting",
     "ecs520_execution_role_ecr_pull",
     "ecs521_execution_role_awslogs",
     "ecs522_execution_role_secrets",

@@ -677,3 +677,29 @@ def writable_mount(td: TaskDefinition, volume_name: Any) -> bool:
             if isinstance(mp, dict) and mp.get("sourceVolume") == volume_name and mp.get("readOnly") is not True:
                 return True
     return False
+
+
+_B64 = re.compile(r"^[A-Za-z0-9+/=\s]{24,}$")
+
+
+def document_mentions(data: Any, needle: str, _depth: int = 0) -> bool:
+    """A string of the document (also inside base64 user data) contains ``needle`` (case-insensitive)."""
+    if _depth > 40:
+        return False
+    if isinstance(data, dict):
+        return any(document_mentions(v, needle, _depth + 1) for v in data.values())
+    if isinstance(data, list):
+        return any(document_mentions(v, needle, _depth + 1) for v in data)
+    if isinstance(data, str):
+        if needle.lower() in data.lower():
+            return True
+        if _B64.match(data):
+            import base64
+            import binascii
+
+            try:
+                text = base64.b64decode("".join(data.split()), validate=True).decode("utf-8", "ignore")
+            except (binascii.Error, ValueError):
+                return False
+            return needle.lower() in text.lower()
+    return False
