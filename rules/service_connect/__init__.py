@@ -16,4 +16,5 @@ MODULES: tuple[str, ...] = (
     "ecs412_service_connect_no_namespace",
     "ecs413_service_connect_desired_count",
     "ecs414_service_connect_test_traffic_rules",
+    "ecs415_service_connect_namespace_elsewhere",
 )
