@@ -19,6 +19,7 @@ MODULES: tuple[str, ...] = (
     "ecs526_agent_credentials_without_execution_role",
     "ecs550_efs_iam_without_task_role",
     "ecs551_task_role_efs_mount",
+    "ecs553_task_role_s3files_permissions",
     "ecs570_role_admin_access",
     "ecs571_role_privilege_escalation",
     "ecs572_execution_role_broad_secret_access",
