@@ -669,14 +669,22 @@ def s3files_volumes(td: TaskDefinition) -> Iterator[tuple[int, dict[str, Any], d
             yield k, v, cfg
 
 
-def writable_mount(td: TaskDefinition, volume_name: Any) -> bool:
-    """A container mounts the volume without ``readOnly: true``."""
+def volume_mounts(td: TaskDefinition, volume_name: Any) -> list[dict[str, Any]]:
+    """The mount points (of any container) whose sourceVolume is the volume; ``[{}]`` when a mountPoints list is not known."""
+    out: list[dict[str, Any]] = []
     for _, c in td.containers:
         mps = c.get("mountPoints")
+        if mps is not None and not isinstance(mps, list):
+            out.append({})  # Unknown list: may mount it
         for mp in mps if isinstance(mps, list) else []:
-            if isinstance(mp, dict) and mp.get("sourceVolume") == volume_name and mp.get("readOnly") is not True:
-                return True
-    return False
+            if isinstance(mp, dict) and (mp.get("sourceVolume") == volume_name or isinstance(mp.get("sourceVolume"), Unknown)):
+                out.append(mp)
+    return out
+
+
+def writable_mount(td: TaskDefinition, volume_name: Any) -> bool:
+    """A container mounts the volume without ``readOnly: true``."""
+    return any(mp.get("readOnly") is not True for mp in volume_mounts(td, volume_name) if mp)
 
 
 _B64 = re.compile(r"^[A-Za-z0-9+/=\s]{24,}$")

@@ -38,6 +38,7 @@ Allow both actions on the file system in the task role (or attach
 ```
 
 ## Known limitations
+A volume that no container mounts is skipped (whether ECS mounts it anyway is not documented).
 The same AWS page also asks for an inline policy with `s3:GetObject`, `s3:GetObjectVersion` and
 `s3:ListBucket` on the linked bucket, so that reads can bypass the file system; the bucket is not
 named in the task definition, so that part is not checked. The S3 Files managed policies (2026)
@@ -59,7 +60,7 @@ from typing import Any
 from ecslint.model import Finding, Severity
 from ecslint.project import TaskDefinition
 from ecslint.registry import rule
-from ecslint.rules.iam._util import Need, check_needs, raw_resources, s3files_volumes, writable_mount
+from ecslint.rules.iam._util import Need, check_needs, raw_resources, s3files_volumes, volume_mounts, writable_mount
 from ecslint.values import Unknown, as_str
 
 _FS_POLICY_TYPES = ("AWS::S3Files::FileSystemPolicy", "aws_s3files_file_system_policy")
@@ -84,8 +85,8 @@ def check(td: TaskDefinition) -> Iterator[Finding]:
         return
     fs_policy = None
     for k, v, cfg in s3files_volumes(td):
-        if "fileSystemArn" not in cfg:
-            continue  # ECS175
+        if "fileSystemArn" not in cfg or (td.containers_known and not volume_mounts(td, v.get("name"))):
+            continue  # ECS175; a volume no container mounts
         raw = cfg.get("fileSystemArn")
         fs_arn = as_str(raw)
         label = fs_arn or getattr(raw, "target", None) or "its file system"
