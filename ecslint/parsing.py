@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
@@ -60,14 +61,11 @@ class _DupKeys(dict):  # type: ignore[type-arg]
     __slots__ = ("dups",)
 
 
-def _pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    d = dict(pairs)
-    if len(d) != len(pairs):
-        out = _DupKeys(d)
-        seen: set[str] = set()
-        out.dups = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
-        return out
-    return d
+def _with_dups(d: dict[str, Any], pairs: list[tuple[str, Any]]) -> _DupKeys:
+    out = _DupKeys(d)
+    seen: set[str] = set()
+    out.dups = [k for k, _ in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+    return out
 
 
 def _bad_constant(name: str) -> Any:
@@ -109,8 +107,17 @@ def _lone_surrogate(data: Any) -> tuple[Pointer, str] | None:
 
 
 def parse_json(text: str) -> Parsed:
+    had_dups: list[bool] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        d = dict(pairs)
+        if len(d) != len(pairs):
+            had_dups.append(True)
+            return _with_dups(d, pairs)
+        return d
+
     try:
-        data = json.loads(text, object_pairs_hook=_pairs_hook, parse_constant=_bad_constant)
+        data = json.loads(text, object_pairs_hook=pairs_hook, parse_constant=_bad_constant)
     except json.JSONDecodeError as exc:
         raise ParseError(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
@@ -132,7 +139,7 @@ def parse_json(text: str) -> Parsed:
             span = JsonLocator(text).span(*bad)
             raise ParseError("invalid JSON: a \\u escape makes a lone surrogate (half of a UTF-16 pair), not a character", span.line, span.col)
     dups: list[Pointer] = []
-    if _has_dups(data):
+    if had_dups:
         _collect_dups(data, (), dups)
     return Parsed(data, dups)
 
@@ -152,19 +159,6 @@ def loads(text: str) -> Any:
     return data
 
 
-def _has_dups(data: Any) -> bool:
-    stack = [data]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, dict):
-            if isinstance(v, _DupKeys):
-                return True
-            stack.extend(v.values())
-        elif isinstance(v, list):
-            stack.extend(v)
-    return False
-
-
 def _collect_dups(data: Any, ptr: Pointer, out: list[Pointer]) -> None:
     stack: list[tuple[Any, Pointer]] = [(data, ptr)]
     while stack:
@@ -178,19 +172,15 @@ def _collect_dups(data: Any, ptr: Pointer, out: list[Pointer]) -> None:
 
 
 def _depth(data: Any) -> int:
-    best = 0
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        v, d = stack.pop()
-        if isinstance(v, dict):
-            best = max(best, d)
-            if d <= MAX_DEPTH:
-                stack.extend((x, d + 1) for x in v.values() if isinstance(x, (dict, list)))
-        elif isinstance(v, list):
-            best = max(best, d)
-            if d <= MAX_DEPTH:
-                stack.extend((x, d + 1) for x in v if isinstance(x, (dict, list)))
-    return best
+    """Nesting depth of parsed data, level by level; MAX_DEPTH + 1 as soon as it is exceeded."""
+    level = [data] if isinstance(data, (dict, list)) else []
+    depth = 0
+    while level:
+        depth += 1
+        if depth > MAX_DEPTH:
+            return depth
+        level = [x for v in level for x in (v.values() if isinstance(v, dict) else v) if isinstance(x, (dict, list))]
+    return depth
 
 
 def _deep_position(text: str) -> tuple[int, int]:
@@ -208,92 +198,136 @@ def _deep_position(text: str) -> tuple[int, int]:
 
 
 _WS = re.compile(r"[ \t\r\n]*")
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _SCALAR = re.compile(r"[^\s,\]\}]+")
+#: Everything up to the next bracket outside strings; group 1 is the bracket.
+_TO_BRACKET = re.compile(r'[^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*([\[\]{}])', re.S)
+#: A container with no container inside: ``{"name": "A", "value": "b"}``.
+_FLAT = re.compile(r'[\[{][^"\[\]{}]*(?:"[^"\\]*(?:\\.[^"\\]*)*"[^"\[\]{}]*)*[\]}]', re.S)
 
 
 class JsonLocator:
-    """Pointer -> span over raw JSON text, built on first use by one linear scan."""
+    """Pointer -> span over raw JSON text (text that parsed).
+
+    Nothing is indexed up front: the members of a container (their key and value offsets) are read the
+    first time a pointer passes through it, skipping over each member's value without building it, so a
+    few findings in a 50 MB file cost a few scans of the containers on their way, not an index of every
+    node.  The last of duplicate keys wins, as in the data.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lines = LineIndex(text)
-        self._index: dict[Pointer, tuple[int, int, int]] | None = None
+        #: container offset -> {key: (key_start, value_start, value_end)}, or (value starts, value ends)
+        #: of the items of an array
+        self._members: dict[int, Any] = {}
+        #: container offset -> offset just past it, for large containers already scanned
+        self._ends: dict[int, int] = {}
 
-    def _build(self) -> dict[Pointer, tuple[int, int, int]]:
-        """Map each pointer to (key_start or -1, value_start, value_end). The last duplicate wins."""
+    def _end(self, pos: int) -> int:
+        """Offset just past the JSON value that starts at ``pos``."""
         text = self.text
-        idx: dict[Pointer, tuple[int, int, int]] = {}
-        ws, string, scalar = _WS.match, _STRING.match, _SCALAR.match
-        n = len(text)
-        pos = ws(text, 0).end()
-        # Each frame: [pointer, is_object, next_index, key_start, value_start]
-        stack: list[list[Any]] = []
-        pending_ptr: Pointer = ()
-        pending_key = -1
-        while pos < n:
-            ch = text[pos]
-            if ch in "{[":
-                stack.append([pending_ptr, ch == "{", 0, pending_key, pos])
-                pos = ws(text, pos + 1).end()
-                if pos < n and text[pos] in "}]":
+        ch = text[pos : pos + 1]
+        if ch == '"':
+            m = _STRING.match(text, pos)
+            return m.end() if m else len(text)
+        if ch not in ("[", "{"):
+            m = _SCALAR.match(text, pos)
+            return m.end() if m else pos + 1
+        flat = _FLAT.match(text, pos)
+        if flat is not None:
+            return flat.end()
+        known = self._ends.get(pos)
+        if known is not None:
+            return known
+        # Large containers met on the way remember their end: the next scan jumps over them.
+        ends, match, opened = self._ends, _TO_BRACKET.match, []
+        p = pos
+        while True:
+            m = match(text, p)
+            if m is None:
+                return len(text)
+            bracket, p = m.start(1), m.end()
+            if text[bracket] in "[{":
+                jump = ends.get(bracket)
+                if jump is not None and bracket != pos:
+                    p = jump
                     continue
-                if ch == "[":
-                    pending_ptr, pending_key = stack[-1][0] + (0,), -1
-                    continue
-                # fall through to read the first key
-                m = string(text, pos)
+                opened.append(bracket)
+            else:
+                start = opened.pop()
+                if p - start > 4096:
+                    ends[start] = p
+                if not opened:
+                    return p
+
+    def _table(self, start: int) -> Any:
+        table = self._members.get(start)
+        if table is not None:
+            return table
+        text, ws, n = self.text, _WS.match, len(self.text)
+        is_object = text[start] == "{"
+        close = "}" if is_object else "]"
+        members: Any = {} if is_object else (array("q"), array("q"))
+        pos = ws(text, start + 1).end()
+        while pos < n and text[pos] != close:
+            key_start = -1
+            if is_object:
+                m = _STRING.match(text, pos)
                 if not m:
                     break
-                key = json.loads(m.group())
+                raw = m.group()
+                key = raw[1:-1] if "\\" not in raw else json.loads(raw)
                 key_start = pos
                 pos = ws(text, m.end()).end() + 1  # skip ':'
                 pos = ws(text, pos).end()
-                pending_ptr, pending_key = stack[-1][0] + (key,), key_start
-                continue
-            if ch in "}]":
-                frame = stack.pop()
-                idx[frame[0]] = (frame[3], frame[4], pos + 1)
-                pos += 1
+            end = self._end(pos)
+            if is_object:
+                members[key] = (key_start, pos, end)
             else:
-                m = string(text, pos) if ch == '"' else scalar(text, pos)
-                if not m:
-                    break
-                idx[pending_ptr] = (pending_key, pos, m.end())
-                pos = m.end()
-            pos = ws(text, pos).end()
-            if not stack:
-                break
-            top = stack[-1]
+                members[0].append(pos)
+                members[1].append(end)
+            pos = ws(text, end).end()
             if pos < n and text[pos] == ",":
                 pos = ws(text, pos + 1).end()
-                if top[1]:
-                    m = string(text, pos)
-                    if not m:
-                        break
-                    key = json.loads(m.group())
-                    key_start = pos
-                    pos = ws(text, m.end()).end() + 1
-                    pos = ws(text, pos).end()
-                    pending_ptr, pending_key = top[0] + (key,), key_start
-                else:
-                    top[2] += 1
-                    pending_ptr, pending_key = top[0] + (top[2],), -1
-        return idx
+            elif pos >= n or text[pos] != close:
+                break
+        self._members[start] = members
+        return members
+
+    def _entry(self, pointer: Pointer) -> tuple[tuple[int, int, int] | None, bool]:
+        """(key_start, value_start, value_end) of the pointer, or of its nearest ancestor (approximate)."""
+        start = _WS.match(self.text, 0).end()
+        if start >= len(self.text):
+            return None, True
+        entry: tuple[int, int, int] | None = None
+        for part in pointer:
+            here = entry[1] if entry is not None else start
+            if self.text[here : here + 1] not in ("{", "["):
+                break
+            table = self._table(here)
+            if isinstance(table, dict):
+                nxt = table.get(part) if isinstance(part, str) else None
+            elif isinstance(part, int) and not isinstance(part, bool) and 0 <= part < len(table[0]):
+                nxt = (-1, table[0][part], table[1][part])
+            else:
+                nxt = None
+            if nxt is None:
+                break
+            entry = nxt
+        else:
+            if entry is None:
+                entry = (-1, start, self._end(start))
+            return entry, False
+        if entry is None:
+            entry = (-1, start, self._end(start))
+        return entry, True
 
     def span(self, pointer: Pointer, target: str = "value") -> Span:
-        if self._index is None:
-            self._index = self._build()
-        idx = self._index
-        p = tuple(pointer)
-        approximate = False
-        while p not in idx and p:
-            p = p[:-1]
-            approximate = True
-        entry = idx.get(p)
-        if entry is None:
+        found, approximate = self._entry(tuple(pointer))
+        if found is None:
             return Span(1, 1, 1, 1, True)
-        key_start, start, end = entry
+        key_start, start, end = found
         if target == "key" and key_start >= 0 and not approximate:
             key_end = _STRING.match(self.text, key_start)
             return self.lines.span(key_start, key_end.end() if key_end else key_start + 1)
