@@ -54,6 +54,16 @@ class LineIndex:
         self._starts = starts
         self._len = len(text)
 
+    @property
+    def lines(self) -> int:
+        """How many lines: one more than there are "\n" (the part after the last one counts, empty or not)."""
+        return len(self._starts)
+
+    def line_text(self, text: str, line: int) -> str:
+        """Line ``line`` (1-based) of ``text``, the text this index was built from, without its "\n"."""
+        start = self._starts[line - 1]
+        return text[start : self._starts[line] - 1] if line < len(self._starts) else text[start:]
+
     def position(self, offset: int) -> tuple[int, int]:
         offset = max(0, min(offset, self._len))
         line = bisect_right(self._starts, offset)

@@ -22,11 +22,15 @@ from typing import IO
 
 from ecslint.model import Diagnostic, Location, Report
 from ecslint.output.concise import headline, paint, summary_line, visible
+from ecslint.source import LineIndex
 
 __all__ = ["FullFormatter", "TAB_WIDTH", "code_frame"]
 
 #: Tab stops in the code frame.
 TAB_WIDTH = 4
+#: Longer lines (minified JSON is one line) are shown as a window of about this many code points
+#: around the span, cut with "…".
+MAX_LINE = 400
 
 
 def _width(ch: str) -> int:
@@ -66,26 +70,38 @@ def _layout(line: str, start: int, end: int) -> tuple[str, int, int]:
     return "".join(out), first, last
 
 
-def code_frame(text: str, diag: Diagnostic, color: bool = False) -> list[str]:
-    """The frame lines (without a trailing newline) for ``diag`` in ``text``; [] when the line is absent."""
+def _window(raw: str, start: int, end: int) -> tuple[str, int, int]:
+    """``raw`` cut to about MAX_LINE code points around [start, end), with the span moved along."""
+    if len(raw) <= MAX_LINE:
+        return raw, start, end
+    lo = max(0, min(start, len(raw)) - MAX_LINE // 4)
+    hi = min(len(raw), lo + MAX_LINE)
+    head, tail = ("…" if lo else ""), ("…" if hi < len(raw) else "")
+    shift = lo - len(head)
+    return head + raw[lo:hi] + tail, start - shift, min(end, hi) - shift
+
+
+def code_frame(text: str, diag: Diagnostic, color: bool = False, index: LineIndex | None = None) -> list[str]:
+    """The frame lines (without a trailing newline) for ``diag`` in ``text``; [] when the line is absent.
+    ``index`` (a LineIndex of ``text``) saves splitting the text again for each diagnostic."""
     span = diag.location.span
-    lines = text.split("\n")
-    if text.endswith("\n"):
-        lines.pop()
-    if not 1 <= span.line <= len(lines):
+    index = index or LineIndex(text)
+    count = index.lines - (1 if text.endswith("\n") else 0)
+    if not 1 <= span.line <= count:
         return []
-    shown = range(max(1, span.line - 1), min(len(lines), span.line + 1) + 1)
+    shown = range(max(1, span.line - 1), min(count, span.line + 1) + 1)
     gw = len(str(shown[-1]))
     bar = " " * gw + " |"
     out = [bar]
     for number in shown:
-        raw = lines[number - 1].rstrip("\r")
+        raw = index.line_text(text, number).rstrip("\r")
         if number != span.line:
-            rendered, _, _ = _layout(raw, 0, 0)
+            rendered, _, _ = _layout(_window(raw, 0, 0)[0], 0, 0)
             out.append(f"{number:>{gw}} | {rendered}".rstrip())
             continue
         start = max(0, span.col - 1)
         end = span.end_col - 1 if span.end_line == span.line else len(raw)
+        raw, start, end = _window(raw, start, max(start, end))
         rendered, first, last = _layout(raw, start, max(start, end))
         out.append(f"{number:>{gw}} | {rendered}".rstrip())
         carets = "^" * max(1, last - first)
@@ -110,11 +126,15 @@ class FullFormatter:
 
     def write(self, report: Report, stream: IO[str]) -> None:
         texts = {f.path: f.text for f in report.files}
+        indexes: dict[str, LineIndex] = {}
         for diag in report.diagnostics:
             lines = [headline(diag, self.color)]
             text = texts.get(diag.location.path)
             if text is not None:
-                lines.extend(code_frame(text, diag, self.color))
+                index = indexes.get(diag.location.path)
+                if index is None:
+                    index = indexes[diag.location.path] = LineIndex(text)
+                lines.extend(code_frame(text, diag, self.color, index))
             lines.extend(_related(loc) for loc in diag.related)
             stream.write("\n".join(lines) + "\n\n")
         stream.write(summary_line(report) + "\n")
