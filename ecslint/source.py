@@ -15,15 +15,24 @@ class DecodeError(ValueError):
         self.col = col
 
 
+def _where(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def decode(data: bytes) -> str:
-    """UTF-8 (an optional BOM dropped); UTF-16/32 with a BOM are accepted too. NUL bytes are refused."""
+    """UTF-8 (an optional BOM dropped); UTF-16/32 with a BOM are accepted too. NUL characters are refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+        # UTF-32's little-endian BOM starts like UTF-16's: look for the longer one first.
+        codec = "utf-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "utf-16"
         try:
-            return data.decode("utf-16")
+            text = data.decode(codec)
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid UTF-16: {exc.reason}") from None
+            prefix = data[: exc.start].decode(codec, "replace")
+            raise DecodeError(f"invalid {codec.upper()}: {exc.reason}", *_where(prefix, len(prefix))) from None
+        return _no_nul(text)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -31,11 +40,13 @@ def decode(data: bytes) -> str:
         line = prefix.count(b"\n") + 1
         col = len(prefix[prefix.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise DecodeError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded", line, col) from None
+    return _no_nul(text)
+
+
+def _no_nul(text: str) -> str:
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        col = nul - (text.rfind("\n", 0, nul) + 1) + 1
-        raise DecodeError("binary file: it contains a NUL byte", line, col)
+        raise DecodeError("binary file: it contains a NUL byte", *_where(text, nul))
     return text
 
 
