@@ -1,8 +1,12 @@
 """Parse JSON and YAML text into plain Python data, and find source positions for pointers later.
 
 Data is parsed fast (stdlib ``json``; PyYAML's libyaml composer for YAML) and positions are
-computed lazily, only for files that have findings: :class:`JsonLocator` scans the raw text once,
-:class:`YamlLocator` composes the node tree again and walks it.
+computed lazily, only for files that have findings: :class:`JsonLocator` reads the containers on the
+way to each pointer in the raw text, :class:`YamlLocator` walks the composed node tree.
+
+Limits hold on every path, JSON held in strings included (:func:`loads`): nesting deeper than
+``MAX_DEPTH``, YAML aliases that expand to more than ``MAX_EXPANDED_NODES`` nodes, NaN and Infinity,
+numbers Python will not convert and lone surrogate escapes are refused.
 
 CloudFormation short-form tags (``!Ref``, ``!GetAtt a.b``, ``!Sub`` ...) become their long form
 (``{"Ref": ...}``, ``{"Fn::GetAtt": [...]}``). Timestamps stay strings.  Every failure is a

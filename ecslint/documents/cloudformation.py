@@ -242,6 +242,8 @@ def load(doc: Document) -> list[Resource]:
             meta["ignore"] = md["ecslint"]["ignore"]
             meta["ignore_pointer"] = base + ("Metadata", "ecslint", "ignore")
         resolved = resolve_intrinsics(props, ctx)
+        if not isinstance(resolved, dict):
+            continue  # the whole Properties is chosen at deploy time (Properties: !If [...])
         if rtype in ECS_TYPES:
             kind = ECS_TYPES[rtype]
             origins: dict[Pointer, Pointer] = {}

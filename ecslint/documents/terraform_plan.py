@@ -1176,7 +1176,7 @@ def _drop_state_echoes(plan: _Plan, raws: dict[str, _Raw], by_address: dict[str,
         inline = role.data.get("RolePolicyList")
         if not names or not isinstance(inline, list) or role.origins is None:
             continue
-        keep = [i for i, p in enumerate(inline) if not (isinstance(p, dict) and p.get("PolicyName") in names)]
+        keep = [i for i, p in enumerate(inline) if not (isinstance(p, dict) and isinstance(p.get("PolicyName"), str) and p["PolicyName"] in names)]
         if len(keep) == len(inline):
             continue
         renumber = {old: new for new, old in enumerate(keep)}
