@@ -429,13 +429,21 @@ _TRUE = frozenset({"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"
 
 class _Converter:
     """Node tree -> plain data in one recursive pass: CloudFormation short tags, merge keys, a depth
-    limit, and an expansion budget (a node reached through aliases counts once per use, so an alias
-    bomb is refused although the data itself shares the repeated parts)."""
+    limit, and an expansion budget (a node reached again through an alias counts its whole size once
+    more, so an alias bomb is refused although the data itself shares the repeated parts; a large
+    document without aliases is not).
+
+    Depth is counted in levels of the data: a tagged node (``!Foo [...]``) becomes ``{"Fn::Foo": [...]}``,
+    one level more, and a node reached through an alias brings its whole height along.
+    """
 
     def __init__(self) -> None:
         yaml = _load_yaml_module()
         self._ctor = yaml.constructor.SafeConstructor()
-        self._memo: dict[int, tuple[Any, int]] = {}
+        #: id(node) -> (value, expanded size, height in data levels)
+        self._memo: dict[int, tuple[Any, int, int]] = {}
+        #: Nodes added by aliases (the size of every node reached a second time).
+        self.extra = 0
         self.duplicates: list[tuple[int, str]] = []
         self._mapping = yaml.MappingNode
         self._sequence = yaml.SequenceNode
@@ -468,38 +476,39 @@ class _Converter:
     def convert(self, root: Any) -> Any:
         if root is None:
             return None
-        value, size = self._node(root, 1)
-        if size > MAX_EXPANDED_NODES:
-            raise ParseError(
-                f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (a YAML alias bomb?)",
-                root.start_mark.line + 1,
-                root.start_mark.column + 1,
-            )
-        return value
+        return self._node(root, 1)[0]
 
-    def _node(self, node: Any, depth: int) -> tuple[Any, int]:
+    def _node(self, node: Any, depth: int) -> tuple[Any, int, int]:
         memo = self._memo.get(id(node))
         if memo is not None:
+            m = node.start_mark
+            if depth + memo[2] - 1 > MAX_DEPTH:
+                raise ParseError(f"nesting is too deep through aliases (more than {MAX_DEPTH} levels)", m.line + 1, m.column + 1)
+            self.extra += memo[1]
+            if self.extra > MAX_EXPANDED_NODES:
+                raise ParseError(f"aliases expand to more than {MAX_EXPANDED_NODES:,} nodes (a YAML alias bomb?)", m.line + 1, m.column + 1)
             return memo
         if depth > MAX_DEPTH:
             m = node.start_mark
             raise ParseError(f"nesting is too deep (more than {MAX_DEPTH} levels)", m.line + 1, m.column + 1)
-        self._memo[id(node)] = (None, 1)  # a recursive alias sees a null, not an endless loop
-        size = 1
+        self._memo[id(node)] = (None, 1, 1)  # a recursive alias sees a null, not an endless loop
+        size = height = 1
+        tagged = node.tag[:1] == "!"
+        below = depth + 2 if tagged else depth + 1  # ``!Sub [...]`` is {"Fn::Sub": [...]}
         if isinstance(node, self._mapping):
             out: dict[Any, Any] = {}
             merges: list[Any] = []
             for k, v in node.value:
                 if k.tag == _MERGE_TAG:
-                    mv, ms = self._node(v, depth + 1)
+                    mv, ms, mh = self._node(v, below)
                     merges.append(mv)
                     size += ms
+                    height = max(height, mh)  # merged members sit at the merge source's levels
                     continue
-                key, ks = self._node(k, depth + 1)
-                val, vs = self._node(v, depth + 1)
+                key, ks, _kh = self._node(k, below)
+                val, vs, vh = self._node(v, below)
                 size += ks + vs
-                if size > MAX_EXPANDED_NODES:
-                    break
+                height = max(height, vh + 1)
                 if not isinstance(key, str):
                     if isinstance(key, (dict, list)):
                         key = json.dumps(key, sort_keys=True, default=str)
@@ -517,17 +526,17 @@ class _Converter:
         elif isinstance(node, self._sequence):
             items = []
             for v in node.value:
-                iv, vs = self._node(v, depth + 1)
+                iv, vs, ih = self._node(v, below)
                 items.append(iv)
                 size += vs
-                if size > MAX_EXPANDED_NODES:
-                    break
+                height = max(height, ih + 1)
             value = items
         else:
             value = self._scalar(node)
-        if node.tag[:1] == "!":
+        if tagged:
             value = _short_form(node.tag, value)
-        result = (value, min(size, MAX_EXPANDED_NODES + 1))
+            height += 1
+        result = (value, size, height)
         self._memo[id(node)] = result
         return result
 

@@ -363,3 +363,31 @@ def test_cloudformation_with_wrong_types_everywhere(value: Any) -> None:
     }  # fmt: skip
     report = lint({name: json.dumps(t) for name, t in templates.items()})
     assert not [d for d in report.diagnostics if d.code == "ECS001"]
+
+
+def test_the_alias_budget_counts_only_what_aliases_add(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large document without aliases is not a bomb; the same size reached through aliases is."""
+    from ecslint import parsing
+
+    monkeypatch.setattr(parsing, "MAX_EXPANDED_NODES", 1000)
+    env = "".join(f"            - {{Name: V{i}, Value: x}}\n" for i in range(600))  # 3,000 nodes
+    head = "Resources:\n  TD:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+    plain = head + "        - Name: web\n          Image: nginx\n          Privileged: true\n          Environment:\n" + env
+    report = lint({"plain.yaml": plain})
+    assert report.files[0].kind == "cloudformation" and "ECS137" in {d.code for d in report.diagnostics}
+    aliased = "x-env: &env [" + ", ".join("{Name: V%d, Value: x}" % i for i in range(100)) + "]\n" + head
+    aliased += "".join(f"        - {{Name: c{i}, Image: nginx, Environment: *env}}\n" for i in range(5))
+    line, col, message = parse_error("aliased.yaml", aliased)
+    assert BOMB in message and (line, col) == (1, 8)  # the anchored node that is used too often
+
+
+def test_aliases_and_tags_do_not_get_around_the_depth_limit() -> None:
+    inner = "[" * 250 + "x" + "]" * 250
+    through_alias = f"x-deep: &d {inner}\nx: {'{a: ' * 200}*d{'}' * 200}\n"
+    assert "through aliases" in parse_error("alias.yaml", through_alias)[2]
+    tags = "!Foo [" * 200 + "x" + "]" * 200  # each tag is one more level: {"Fn::Foo": [...]}
+    body = f"family: x\ncontainerDefinitions:\n  - name: a\n    image: b\n    dockerLabels: {tags}\n"
+    assert parse_error("tags.yaml", body)[2].startswith("nesting is too deep")
+    fine = "!Foo [" * 100 + "x" + "]" * 100
+    report = lint({"fine.yaml": f"family: x\ncontainerDefinitions:\n  - name: a\n    image: b\n    dockerLabels: {fine}\n"})
+    assert report.files[0].kind == "task-definition" and "ECS001" not in {d.code for d in report.diagnostics}
