@@ -1138,6 +1138,10 @@ def yaml_shapes(draw: st.DrawFn) -> bytes:
                     "? complex\n: key\n",
                     "- top level list item\n",
                     "|\n  literal\n",
+                    "x-deep: &deep " + "[" * 200 + "x" + "]" * 200 + "\n",
+                    "      Deep: " + "{a: " * 100 + "*deep" + "}" * 100 + "\n",
+                    "      Tagged: " + "!Foo [" * 130 + "x" + "]" * 130 + "\n",
+                    "      Wide: [" + ", ".join(["*c"] * 200) + "]\n",
                 ]
             ),
             max_size=12,
