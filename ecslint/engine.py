@@ -458,13 +458,19 @@ def _lint_parallel(
     """Run the rules in forked processes (they inherit the loaded project; only findings travel back)."""
     import multiprocessing
 
+    import gc
+
     global _WORK
     _WORK = (project, by_kind, registry, options, index)
+    # Objects that exist now are never collected in the workers: freezing them keeps the collector
+    # from walking (and so copying) the whole inherited heap in each forked process.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(len(batches)) as pool:
             results = pool.map(_work, batches)
     finally:
         _WORK = None
+        gc.unfreeze()
     produced: Produced = []
     unresolved: list[tuple[Resource, str, str]] = []
     for p, u in results:
