@@ -14,7 +14,8 @@ Properties, for any such input:
 * every diagnostic (and related location) has a span with line >= 1, col >= 1 and a line within
   the file's lines (+1);
 * the report can be written by every built-in formatter and encoded as UTF-8;
-* good files linted beside a broken one keep their findings (the run goes on).
+* good files linted beside a broken one keep their findings (the run goes on), in one process and in
+  the forked workers that many files get.
 
 Runs are reproducible: ``derandomize=True`` and no example database (nothing is written to
 ``.hypothesis/``).  Deterministic hard inputs (deep nesting, alias bombs, a 50 MB file ...) are in
@@ -25,6 +26,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import multiprocessing
 import os
 import re
 import urllib.parse
@@ -1213,3 +1215,25 @@ def test_a_broken_file_in_a_batch_does_not_stop_the_run() -> None:
         assert _findings(alone, path) and _findings(alone, path) == _findings(together, path)
     for path, _ in broken:
         assert [d.code for d in together.diagnostics if d.location.path == path] == ["ECS001"], path
+
+
+def test_many_files_with_broken_ones_in_forked_workers() -> None:
+    """From 40 files on, the rules run in forked workers: no file is lost there either, and the
+    report is the one a single process gives."""
+    files = [(f"corpus/{i:03d}-{p.name}", p.read_bytes()) for i, p in enumerate(CORPUS[:: max(1, len(CORPUS) // 45)][:45])]
+    files += [
+        ("broken/truncated.json", json.dumps(GOOD_TD).encode()[:40]),
+        ("broken/deep.yaml", b"- " * 100_000),
+        ("broken/bomb.yaml", ALIAS_BOMB.encode()),
+        ("broken/garbage.json", bytes(range(256))),
+    ]
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("rules run in forked workers only where processes can fork")
+    p = plugins()
+    parallel = run([(n, b, True) for n, b in files], p.registry, p.kinds, Options(select=("ALL",), jobs=2))
+    check_report(files, parallel)
+    single = run([(n, b, True) for n, b in files], p.registry, p.kinds, Options(select=("ALL",), jobs=1))
+
+    def key(r: Report) -> list[tuple[Any, ...]]:
+        return [(d.code, d.location.path, d.location.span, d.message) for d in r.diagnostics]
+    assert key(parallel) == key(single) and len(parallel.files) == len(files)

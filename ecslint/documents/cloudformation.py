@@ -150,7 +150,8 @@ def _join(arg: Any, ctx: _Ctx) -> Any:
 
 
 def _pseudo_ref(raw: Any) -> bool:
-    return isinstance(raw, dict) and len(raw) == 1 and raw.get("Ref") in PSEUDO and raw.get("Ref") != "AWS::NotificationARNs"
+    ref = raw.get("Ref") if isinstance(raw, dict) and len(raw) == 1 else None
+    return isinstance(ref, str) and ref in PSEUDO and ref != "AWS::NotificationARNs"
 
 
 # ----------------------------------------------------------------------------- name mapping
