@@ -44,6 +44,7 @@ from ecslint.parsing import loads
 from ecslint.values import Partial, Unknown
 
 __all__ = [
+    "policy_document",
     "Policy",
     "Verdict",
     "Decision",
@@ -484,7 +485,8 @@ def _condition_text(cond: object) -> str | None:
     return "not known statically"
 
 
-def _document(policy: Policy) -> Mapping[str, Any] | None:
+def policy_document(policy: Policy) -> Mapping[str, Any] | None:
+    """The policy's document as a mapping (a JSON string is parsed, bounded); None when not known."""
     doc = policy.document
     if isinstance(doc, str) and not isinstance(doc, Partial):
         try:
@@ -497,7 +499,7 @@ def _document(policy: Policy) -> Mapping[str, Any] | None:
 
 
 def _compile_policy(policy: Policy) -> _Compiled:
-    doc = _document(policy)
+    doc = policy_document(policy)
     whole = StatementRef(policy, None, {}, True)
     if doc is None:
         return _Compiled(policy, (), whole)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ecslint.iam.evaluator import policy_document
 from ecslint.iam import Decision, Policy, StatementRef, Verdict, closest_policy, evaluate
 from ecslint.model import Finding, Related, Severity
 from ecslint.parsing import loads
@@ -288,12 +289,7 @@ def related_uses(uses: Sequence[tuple[TaskDefinition, str]]) -> tuple[Related, .
 
 # ---------------------------------------------------------------------------------- least privilege
 def _doc(policy: Policy) -> dict[str, Any] | None:
-    doc = policy.document
-    if isinstance(doc, str) and not isinstance(doc, Partial):
-        try:
-            doc = loads(doc)
-        except ValueError:
-            return None
+    doc = policy_document(policy)
     return doc if isinstance(doc, dict) else None
 
 
