@@ -13,7 +13,6 @@ from typing import Any
 from ecslint.iam.evaluator import policy_document
 from ecslint.iam import Decision, Policy, StatementRef, Verdict, closest_policy, evaluate
 from ecslint.model import Finding, Related, Severity
-from ecslint.parsing import loads
 from ecslint.project import Role, TaskDefinition
 from ecslint.rules._common import plan_resources
 from ecslint.values import Partial, Unknown, as_str, is_true
