@@ -459,6 +459,8 @@ def _lint_parallel(
     import multiprocessing
 
     import gc
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _WORK
     _WORK = (project, by_kind, registry, options, index)
@@ -466,8 +468,12 @@ def _lint_parallel(
     # from walking (and so copying) the whole inherited heap in each forked process.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(len(batches)) as pool:
-            results = pool.map(_work, batches)
+        # An executor (unlike multiprocessing.Pool) notices a worker that dies and raises instead of
+        # waiting for it forever; the rules then run here, in this process.
+        with ProcessPoolExecutor(len(batches), mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_work, batches))
+    except (BrokenProcessPool, OSError):
+        results = [_work(batch) for batch in batches]
     finally:
         _WORK = None
         gc.unfreeze()

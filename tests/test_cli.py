@@ -242,3 +242,34 @@ def test_parallel_run_gives_the_same_report() -> None:
     assert serial.diagnostics == parallel.diagnostics
     assert serial.notes == parallel.notes
     assert list(serial.rules) == list(parallel.rules)
+
+
+_PARENT: list[int] = []
+
+
+def _dying_work(batch):  # type: ignore[no-untyped-def]
+    """Stands in for engine._work: exits at once in a forked worker, works in the parent."""
+    import ecslint.engine as engine
+
+    if os.getpid() != _PARENT[0]:
+        os._exit(3)
+    return engine._ORIGINAL_WORK(batch)  # type: ignore[attr-defined]
+
+
+def test_a_worker_that_dies_does_not_hang_or_lose_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A forked worker killed mid-run (here: it exits at once) makes the run fall back to one process."""
+    import multiprocessing
+
+    import ecslint.engine as engine
+    from helpers import FIXTURES, lint_paths
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    _PARENT[:] = [os.getpid()]
+    monkeypatch.setattr(engine, "_ORIGINAL_WORK", engine._work, raising=False)
+    monkeypatch.setattr(engine, "_work", _dying_work)
+    paths = sorted(p for p in (FIXTURES / "rules").rglob("*") if p.is_file() and not p.name.endswith(".expected"))[:120]
+    parallel = lint_paths(paths, jobs=2)
+    monkeypatch.setattr(engine, "_work", engine._ORIGINAL_WORK)
+    serial = lint_paths(paths, jobs=1)
+    assert parallel.diagnostics == serial.diagnostics and len(serial.diagnostics) > 20
