@@ -201,6 +201,9 @@ class Suppressions:
     def __init__(self, registry: Registry, options: Options) -> None:
         self.registry = registry
         self.options = options
+        # Config selectors resolved once, not for every diagnostic.
+        self._per_file = [(pat, self._codes(",".join(sels))) for pat, sels in options.per_file_ignores.items()]
+        self._per_resource = [(pat, self._codes(",".join(sels))) for pat, sels in options.per_resource_ignores.items()]
         #: path -> list of [line, codes, used, col, file-wide]
         self.comments: dict[str, list[list[Any]]] = {}
         self.bad: list[tuple[str, Span, str]] = []
@@ -249,12 +252,12 @@ class Suppressions:
             if ignored and code in self._codes(",".join(map(str, ignored))):
                 resource.meta.setdefault("ignore_used", set()).add(code)
                 return True
-        for pattern, sels in self.options.per_file_ignores.items():
-            if _path_match(d.location.path, pattern) and code in self._codes(",".join(sels)):
+        for pattern, codes in self._per_file:
+            if code in codes and _path_match(d.location.path, pattern):
                 return True
         if d.location.logical:
-            for pattern, sels in self.options.per_resource_ignores.items():
-                if fnmatch.fnmatchcase(d.location.logical, pattern) and code in self._codes(",".join(sels)):
+            for pattern, codes in self._per_resource:
+                if code in codes and fnmatch.fnmatchcase(d.location.logical, pattern):
                     return True
         return False
 
@@ -273,11 +276,6 @@ def _path_match(path: str, pattern: str) -> bool:
 
 
 # --------------------------------------------------------------------------------- running rules
-def _call(meta: RuleMeta, resource: Resource, options: Options) -> Iterator[Finding]:
-    assert meta.check is not None
-    yield from meta.check(resource)
-
-
 _TF_TEXT: dict[str, list[str] | None] = {}
 
 
@@ -358,7 +356,7 @@ def _lint(
         for meta in by_kind.get(resource.kind, ()):
             severity = _severity(meta, options)
             try:
-                for finding in _call(meta, resource, options):
+                for finding in meta.check(resource):  # type: ignore[misc]  # by_kind holds rules with a check
                     owner = finding.resource or resource
                     out.append((meta.code, _resolve(meta, resource, finding, severity), index.get(id(owner))))
             except Exception as exc:  # noqa: BLE001 - a rule bug is reported, never a traceback

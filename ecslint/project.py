@@ -460,6 +460,3 @@ class Project:
                     uses.setdefault(id(td.task_role), []).append((td, "task"))
             self._role_uses = uses
         return self._role_uses
-
-    def pointer_label(self, resource: Resource, pointer: Pointer) -> str:
-        return f"{resource.name}:{'/'.join(map(str, pointer))}"
